@@ -1,0 +1,96 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { dataDir, lockDataDir } from "./data-dir";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for both drivers (and for transactions), so query code never knows which it runs on. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Driver = "pglite" | "postgres";
+
+/** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export type Database = { db: Db; driver: Driver; close: () => Promise<void> };
+
+/** Connects to PostgreSQL at `url`, failing fast with a message that names the host when it cannot. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (err) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    let where = url;
+    try {
+      const u = new URL(url);
+      where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+    } catch {
+      // not a URL we can parse: show it as given, less nothing sensitive since it has no password we can find
+    }
+    throw new Error(
+      `Cannot reach PostgreSQL at ${where} (${(err as Error).message}). ` +
+        "Check that the server is running, that the host, port, database name, user and password in DATABASE_URL are right, " +
+        "or unset DATABASE_URL to use the embedded database.",
+    );
+  }
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens PGlite in `dir` (or in memory when `dir` is undefined). */
+export async function openPglite(dir?: string): Promise<Database> {
+  const release = dir ? lockDataDir(path.dirname(dir)) : () => {};
+  let client: PGlite;
+  try {
+    client = dir ? await PGlite.create(dir) : await PGlite.create();
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** Opens the database the environment names: `DATABASE_URL`, else PGlite in the data folder. */
+export function openFromEnv(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(path.join(dataDir(), "pgdata"));
+}
+
+const globalKey = Symbol.for("tandem.database");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Database> };
+
+/**
+ * The process-wide connection. Kept on globalThis so dev-mode module reloads reuse it
+ * (a second PGlite on the same folder would corrupt it). It is a handle, not state.
+ */
+export function getDatabase(): Promise<Database> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    g[globalKey] = openFromEnv();
+    g[globalKey].catch(() => {
+      delete g[globalKey];
+    });
+  }
+  return g[globalKey];
+}
+
+/** The process-wide Drizzle instance. */
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,4 @@
+export * from "./auth";
+export * from "./workflows";
+export * from "./work-items";
+export * from "./audit";
