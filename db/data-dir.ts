@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** The embedded data folder: `TANDEM_DATA_DIR`, or `.tandem/` in the working directory. */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.TANDEM_DATA_DIR ?? ".tandem");
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.TANDEM_DATA_DIR ?? ".tandem");
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { type Db, rowsOf } from "./client";
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../drizzle");
+// The app, the scripts and the tests all run from the project root.
+const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 type Journal = { entries: { idx: number; tag: string; when: number }[] };
 

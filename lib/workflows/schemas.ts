@@ -11,3 +11,6 @@ export const renameWorkflowInput = z.object({
   name: z.string().trim().min(1, "Give the workflow a name.").max(120, "Keep the name under 120 characters."),
 });
 export type RenameWorkflowInput = z.infer<typeof renameWorkflowInput>;
+
+export type { StageType, Visibility } from "@/db/schema/workflows";
+export type { Priority } from "@/db/schema/work-items";

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Board } from "@/components/board/board";
+import { RenameWorkflowForm } from "@/components/workflows/rename-workflow-form";
+import { VisibilityBadge } from "@/components/workflows/visibility-badge";
+import { Badge } from "@/components/ui/badge";
+import { getDb } from "@/db/client";
+import { atLeast } from "@/lib/auth/permissions";
+import { getActor, requireActor } from "@/lib/auth/session";
+import { NotFound } from "@/lib/errors";
+import { getBoard } from "@/lib/work-items/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadBoard(id: string) {
+  const actor = await requireActor();
+  try {
+    return await getBoard({ db: await getDb(), actor, workflowId: id });
+  } catch (err) {
+    if (err instanceof NotFound) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getActor())) return {};
+  const board = await loadBoard((await params).id);
+  return { title: board.workflow.name };
+}
+
+export default async function WorkflowBoardPage({ params }: Props) {
+  const board = await loadBoard((await params).id);
+  const { workflow } = board;
+  return (
+    <div className="space-y-5">
+      <div className="space-y-2">
+        <Link href="/workflows" className="text-sm text-slate-500 hover:text-slate-900">
+          ← Workflows
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <RenameWorkflowForm id={workflow.id} name={workflow.name} canEdit={atLeast(workflow.level, "WRITE")} />
+          <VisibilityBadge visibility={workflow.visibility} />
+          {workflow.isTemplate ? <Badge tone="violet">Template</Badge> : null}
+          <span className="text-xs text-slate-500">v{workflow.version}</span>
+        </div>
+        {workflow.description ? <p className="max-w-3xl text-sm text-slate-600">{workflow.description}</p> : null}
+      </div>
+      <Board board={board} now={Date.now()} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { authSecret } from "@/lib/auth/secret";
+import { getDatabase } from "./client";
+import { migrate } from "./migrate";
+import { isEmpty, seed } from "./seed";
+
+/**
+ * Start-up: connect (exit naming the host when PostgreSQL is unreachable), apply migrations (exit
+ * naming the one that failed; it rolled back), seed demo data into an empty database.
+ */
+export async function boot(): Promise<void> {
+  try {
+    authSecret();
+    const { db, driver } = await getDatabase();
+    const applied = await migrate(db);
+    if (applied.length) console.log(`[tandem] applied migrations: ${applied.join(", ")}`);
+    if (process.env.TANDEM_SEED !== "off" && (await isEmpty(db))) {
+      const { created } = await seed(db);
+      console.log(`[tandem] seeded demo data (${created} records); sign in as alice@tandem.local / tandem-demo`);
+    }
+    console.log(`[tandem] database ready (${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+  } catch (err) {
+    console.error(`[tandem] cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { appendAudit } from "@/lib/audit/log";
+import { AppError } from "@/lib/errors";
+import { baseAuthConfig } from "./config";
+import { verifyCredentials } from "./credentials";
+import { authSecret } from "./secret";
+
+class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+/** The client address as the nearest proxy reports it; good enough to bucket sign-in attempts. */
+export function clientIp(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+}
+
+function externalProviders(): NextAuthConfig["providers"] {
+  const list: NextAuthConfig["providers"] = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET) {
+    list.push({
+      id: "oidc",
+      name: process.env.AUTH_OIDC_NAME ?? "Single sign-on",
+      type: "oidc",
+      issuer: process.env.AUTH_OIDC_ISSUER,
+      clientId: process.env.AUTH_OIDC_ID,
+      clientSecret: process.env.AUTH_OIDC_SECRET,
+    });
+  }
+  return list;
+}
+
+/** Names of the external sign-in providers enabled by the environment, for the sign-in page. */
+export function externalProviderIds(): { id: string; name: string }[] {
+  return externalProviders().map((p) =>
+    typeof p === "function" ? { id: "github", name: "GitHub" } : { id: p.id, name: p.name },
+  );
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...baseAuthConfig,
+  secret: authSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const db = await getDb();
+        try {
+          const user = await verifyCredentials(db, credentials, {
+            ip: clientIp(request.headers),
+            requestId: request.headers.get("x-request-id") ?? undefined,
+          });
+          return user;
+        } catch (err) {
+          if (err instanceof AppError && err.code === "rate_limited") throw new TooManyAttempts();
+          throw err;
+        }
+      },
+    }),
+    ...externalProviders(),
+  ],
+  callbacks: {
+    ...baseAuthConfig.callbacks,
+    async signIn({ user, account }) {
+      if (!account || account.type === "credentials") return true;
+      // External accounts sign in to an existing, active user with the same email; no self sign-up.
+      const db = await getDb();
+      const email = user.email?.toLowerCase();
+      const [row] = email ? await db.select().from(users).where(eq(users.email, email)).limit(1) : [];
+      const ok = !!row && !row.deactivatedAt;
+      await appendAudit(db, {
+        actorId: row?.id ?? null,
+        action: "auth.sign_in",
+        targetType: "user",
+        targetId: email ?? "",
+        outcome: ok ? "success" : "failure",
+        details: { provider: account.provider },
+      });
+      if (ok) user.id = row.id;
+      return ok;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const db = await getDb();
+      await appendAudit(db, {
+        actorId: (token?.uid as string | undefined) ?? null,
+        action: "auth.sign_out",
+        targetType: "user",
+        targetId: (token?.uid as string | undefined) ?? "",
+      });
+    },
+  },
+}));
