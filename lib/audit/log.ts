@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type AuditOutcome, auditLog } from "@/db/schema";
+import { type AuditOutcome, type AuditRow, auditLog } from "@/db/schema";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -15,8 +15,11 @@ export type AuditEntry = {
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/** The recorded fields of a row, which its hash covers. */
+export type AuditContent = Omit<AuditRow, "seq" | "prevHash" | "hash">;
+
 /** Canonical content hash of a row: its fields in a fixed order, chained to the previous hash. */
-export function auditHash(prevHash: string, row: Required<Omit<AuditEntry, "requestId">> & { at: Date; requestId: string | null }): string {
+export function auditHash(prevHash: string, row: AuditContent): string {
   const canonical = JSON.stringify([
     prevHash,
     row.at.toISOString(),
@@ -51,12 +54,12 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7291002)`);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const row = {
+    const row: AuditContent = {
       at: new Date(),
       actorId: entry.actorId,
       action: entry.action,
-      targetType: entry.targetType ?? "",
-      targetId: entry.targetId ?? "",
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
       outcome: entry.outcome ?? "success",
       requestId: entry.requestId ?? null,
       details: entry.details ?? {},

@@ -12,10 +12,11 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // Compared against when the account does not exist, so the answer takes as long either way.
-const DUMMY_HASH = "$2b$12$IUFU93mRQoGGn77coQTmxOzcc0V8N9pYG7nKQkGsFAIkHSdzgYwpS";
+// Made at the configured cost, once per process.
+let dummyHash: Promise<string> | undefined;
 
 /** Checks a password against a stored hash (or a dummy one, in equal time, when there is none). */
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  const ok = await bcrypt.compare(password, hash ?? (await (dummyHash ??= hashPassword("no account"))));
   return ok && !!hash;
 }

@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Database, rowsOf } from "./client";
+import { migrate } from "./migrate";
+import { createTestDatabase, drivers } from "./testing/database";
+
+/** A copy of the real migrations plus one that creates a table and then fails. */
+function foldersWithBrokenMigration(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "tandem-migrations-"));
+  cpSync(path.join(process.cwd(), "drizzle"), dir, { recursive: true });
+  const journalPath = path.join(dir, "meta/_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8"));
+  const last = journal.entries.at(-1);
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: "9999_broken" });
+  writeFileSync(journalPath, JSON.stringify(journal));
+  writeFileSync(
+    path.join(dir, "9999_broken.sql"),
+    'CREATE TABLE "half_done" ("id" int);\n--> statement-breakpoint\nALTER TABLE "no_such_table" ADD COLUMN "x" int;',
+  );
+  return dir;
+}
+
+const tables = async (database: Database) =>
+  rowsOf<{ table_name: string }>(
+    await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
+  ).map((r) => r.table_name);
+
+for (const driver of drivers) {
+  describe(`migrations [${driver}]`, () => {
+    let database: Database | undefined;
+    afterEach(async () => {
+      await database?.close();
+      database = undefined;
+    });
+
+    it("applies every migration once, then nothing", async () => {
+      database = await createTestDatabase(driver, { migrate: false });
+      expect(await migrate(database.db)).toEqual(["0000_init"]);
+      expect(await migrate(database.db)).toEqual([]);
+      expect(await tables(database)).toEqual(
+        expect.arrayContaining(["users", "teams", "workflows", "stages", "work_items", "work_item_transitions", "audit_log"]),
+      );
+    });
+
+    it("names a failing migration and leaves the database as it was", async () => {
+      database = await createTestDatabase(driver, { migrate: false });
+      const before = await tables(database);
+      const err = await migrate(database.db, foldersWithBrokenMigration()).catch((e: Error) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toMatch(/^Migration 9999_broken failed: .*no_such_table/);
+      expect(await tables(database)).toEqual(before);
+      // The good migrations still apply once the broken one is gone.
+      expect(await migrate(database.db)).toEqual(["0000_init"]);
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { asc, count, eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { loadActor } from "@/lib/auth/actor";
+import { listVisibleWorkflows } from "@/lib/workflows/queries";
+import { auditLog, stages, users, workItemTransitions, workItems, workflows } from "./schema";
+import { seed, seedId } from "./seed";
+import { describeDb } from "./testing/database";
+
+describeDb("demo seed", (db) => {
+  const now = new Date("2026-11-24T12:00:00Z");
+  beforeAll(async () => {
+    await seed(db(), now);
+  });
+
+  const counts = async () => {
+    const [[u], [w], [i], [t], [a]] = await Promise.all([
+      db().select({ n: count() }).from(users),
+      db().select({ n: count() }).from(workflows),
+      db().select({ n: count() }).from(workItems),
+      db().select({ n: count() }).from(workItemTransitions),
+      db().select({ n: count() }).from(auditLog),
+    ]);
+    return { users: u!.n, workflows: w!.n, items: i!.n, transitions: t!.n, audit: a!.n };
+  };
+
+  it("creates an admin, four users, three global templates, team and personal workflows", async () => {
+    const c = await counts();
+    expect(c.users).toBe(5);
+    expect(c.workflows).toBe(7);
+    const templates = await db().select().from(workflows).where(eq(workflows.isTemplate, true));
+    expect(templates.map((t) => t.visibility)).toEqual(["global", "global", "global"]);
+    expect(c.transitions).toBeGreaterThan(c.items);
+  });
+
+  it("is idempotent", async () => {
+    const before = await counts();
+    expect(await seed(db(), new Date(now.getTime() + 86_400_000))).toEqual({ created: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("keeps every item's history consistent with where it is", async () => {
+    const allStages = await db().select().from(stages).orderBy(asc(stages.position));
+    const lastStage = new Map(allStages.map((s) => [s.workflowId, s.id]));
+    const items = await db().select().from(workItems);
+    for (const item of items) {
+      const moves = await db()
+        .select()
+        .from(workItemTransitions)
+        .where(eq(workItemTransitions.workItemId, item.id))
+        .orderBy(asc(workItemTransitions.at));
+      expect(moves[0]!.fromStageId).toBeNull();
+      for (let k = 1; k < moves.length; k++) expect(moves[k]!.fromStageId).toBe(moves[k - 1]!.toStageId);
+      expect(moves.at(-1)!.toStageId).toBe(item.stageId);
+      expect(moves.at(-1)!.at.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(item.completedAt !== null).toBe(item.stageId === lastStage.get(item.workflowId));
+    }
+  });
+
+  it("spreads the team workflow's items over its stages and weeks", async () => {
+    const wfId = seedId("workflow:platform-code-review");
+    const perStage = await db()
+      .select({ stageId: workItems.stageId, n: count() })
+      .from(workItems)
+      .where(eq(workItems.workflowId, wfId))
+      .groupBy(workItems.stageId);
+    expect(perStage.length).toBeGreaterThanOrEqual(4);
+    const [oldest] = await db()
+      .select({ at: workItemTransitions.at })
+      .from(workItemTransitions)
+      .innerJoin(workItems, eq(workItems.id, workItemTransitions.workItemId))
+      .where(eq(workItems.workflowId, wfId))
+      .orderBy(asc(workItemTransitions.at))
+      .limit(1);
+    expect(now.getTime() - oldest!.at.getTime()).toBeGreaterThan(14 * 86_400_000);
+  });
+
+  it("gives each demo user exactly their workflows", async () => {
+    const names = async (key: string) => {
+      const actor = await loadActor(db(), seedId(`user:${key}`));
+      return (await listVisibleWorkflows({ db: db(), actor: actor! })).map((w) => w.name).sort();
+    };
+    expect(await names("alice")).toEqual(["Alice's on-call notes", "Platform code review"]);
+    expect(await names("bob")).toEqual(["Platform code review"]);
+    expect(await names("carol")).toEqual(["Carol's drafts", "Growth content calendar"]);
+    expect(await names("admin")).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../client";
+import {
+  type StageConfig,
+  type StageType,
+  type Visibility,
+  stages,
+  teamMembers,
+  teams,
+  users,
+  workItemTransitions,
+  workItems,
+  workflows,
+} from "../schema";
+import { loadActor, type Actor } from "@/lib/auth/actor";
+import type { TeamRole } from "@/lib/auth/permissions";
+
+const uniq = () => randomBytes(4).toString("hex");
+
+/** Factories for DB tests: each makes one row with sensible defaults and returns it. */
+export async function createUser(db: Db, o: { name?: string; email?: string; isAdmin?: boolean; passwordHash?: string } = {}) {
+  const name = o.name ?? `User ${uniq()}`;
+  const [u] = await db
+    .insert(users)
+    .values({
+      name,
+      email: o.email ?? `${name.toLowerCase().replace(/\W+/g, ".")}.${uniq()}@example.test`,
+      isAdmin: o.isAdmin ?? false,
+      passwordHash: o.passwordHash ?? null,
+    })
+    .returning();
+  return u!;
+}
+
+export async function createTeam(db: Db, o: { name?: string } = {}) {
+  const name = o.name ?? `Team ${uniq()}`;
+  const [t] = await db.insert(teams).values({ name, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${uniq()}` }).returning();
+  return t!;
+}
+
+export async function addMember(db: Db, teamId: string, userId: string, role: TeamRole = "member") {
+  await db.insert(teamMembers).values({ teamId, userId, role });
+}
+
+export async function createWorkflow(
+  db: Db,
+  o: {
+    ownerUserId: string;
+    ownerTeamId?: string | null;
+    visibility?: Visibility;
+    name?: string;
+    isTemplate?: boolean;
+    stages?: { name: string; type?: StageType; config?: StageConfig }[];
+  },
+) {
+  const [wf] = await db
+    .insert(workflows)
+    .values({
+      name: o.name ?? `Workflow ${uniq()}`,
+      ownerUserId: o.ownerUserId,
+      ownerTeamId: o.ownerTeamId ?? null,
+      visibility: o.visibility ?? "personal",
+      isTemplate: o.isTemplate ?? false,
+    })
+    .returning();
+  const stageRows = await db
+    .insert(stages)
+    .values(
+      (o.stages ?? [{ name: "To do" }, { name: "Doing" }, { name: "Done" }]).map((s, i) => ({
+        workflowId: wf!.id,
+        name: s.name,
+        position: i,
+        type: s.type ?? "HUMAN",
+        config: s.config ?? {},
+      })),
+    )
+    .returning();
+  return { ...wf!, stages: stageRows.sort((a, b) => a.position - b.position) };
+}
+
+/** An item in `stageId`, with the creating transition at `at`. */
+export async function createItem(
+  db: Db,
+  o: { workflowId: string; stageId: string; title?: string; actorId?: string | null; at?: Date },
+) {
+  const at = o.at ?? new Date();
+  const [item] = await db
+    .insert(workItems)
+    .values({ workflowId: o.workflowId, stageId: o.stageId, title: o.title ?? `Item ${uniq()}`, createdAt: at })
+    .returning();
+  await db
+    .insert(workItemTransitions)
+    .values({ workItemId: item!.id, fromStageId: null, toStageId: o.stageId, actorId: o.actorId ?? null, at, reason: "created" });
+  return item!;
+}
+
+/** The actor for a user, as a request would load it. */
+export async function actorFor(db: Db, userId: string): Promise<Actor> {
+  const actor = await loadActor(db, userId, "test-request");
+  if (!actor) throw new Error(`no active user ${userId}`);
+  return actor;
+}

@@ -1,0 +1,62 @@
+import { type BrowserContext, type Page, test as base, expect } from "@playwright/test";
+import { AppHeader } from "./pages/app-header";
+import { BoardPage } from "./pages/board-page";
+import { LoginPage } from "./pages/login-page";
+import { WorkflowsPage } from "./pages/workflows-page";
+
+export { expect };
+
+/** Every seeded demo account signs in with this password. */
+export const DEMO_PASSWORD = "tandem-demo";
+
+export const demoUsers = {
+  admin: { email: "admin@tandem.local", name: "Ada Admin" },
+  alice: { email: "alice@tandem.local", name: "Alice Park" },
+  bob: { email: "bob@tandem.local", name: "Bob Okafor" },
+  carol: { email: "carol@tandem.local", name: "Carol Diaz" },
+  dan: { email: "dan@tandem.local", name: "Dan Weber" },
+} as const;
+
+export type DemoUser = keyof typeof demoUsers;
+
+/** The page objects of one browser page. */
+export type Pages = {
+  page: Page;
+  login: LoginPage;
+  header: AppHeader;
+  workflows: WorkflowsPage;
+  board: BoardPage;
+};
+
+/** A signed-in user: their own browser context, so two users never share cookies. */
+export type UserSession = Pages & { context: BrowserContext };
+
+function pagesOf(page: Page): Pages {
+  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page) };
+}
+
+type Fixtures = {
+  /** Page objects on the test's default (signed-out) page. */
+  signedOut: Pages;
+  /** Signs a demo user in through the form in a new browser context. */
+  signInAs: (user: DemoUser) => Promise<UserSession>;
+};
+
+export const test = base.extend<Fixtures>({
+  signedOut: async ({ page }, use) => {
+    await use(pagesOf(page));
+  },
+  signInAs: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (user) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const pages = pagesOf(await context.newPage());
+      await pages.login.goto();
+      await pages.login.signIn(demoUsers[user].email, DEMO_PASSWORD);
+      await expect(pages.header.currentUser).toContainText(demoUsers[user].name);
+      return { ...pages, context };
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
