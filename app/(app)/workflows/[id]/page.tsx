@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Board } from "@/components/board/board";
 import { RenameWorkflowForm } from "@/components/workflows/rename-workflow-form";
 import { VisibilityBadge } from "@/components/workflows/visibility-badge";
@@ -13,7 +14,8 @@ import { getBoard } from "@/lib/work-items/queries";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadBoard(id: string) {
+// Metadata and page share one load per request.
+const loadBoard = cache(async (id: string) => {
   const actor = await requireActor();
   try {
     return await getBoard({ db: await getDb(), actor, workflowId: id });
@@ -21,7 +23,7 @@ async function loadBoard(id: string) {
     if (err instanceof NotFound) notFound();
     throw err;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!(await getActor())) return {};
