@@ -18,13 +18,13 @@ test("a signed-out visit lands on /login and signing in returns to the page aske
 test("a wrong password and an unknown email get the same message", async ({ signedOut }) => {
   const { page, login } = signedOut;
   await login.goto();
-  await login.signIn(demoUsers.dan.email, "not-the-password");
+  await login.attempt(demoUsers.dan.email, "not-the-password");
   await expect(login.error).toHaveRole("alert");
   await expect(login.error).toHaveText(GENERIC);
   await expect(page).toHaveURL(/\/login$/);
 
   await login.goto();
-  await login.signIn("nobody-here@example.com", DEMO_PASSWORD);
+  await login.attempt("nobody-here@example.com", DEMO_PASSWORD);
   await expect(login.error).toHaveText(GENERIC);
 });
 
@@ -42,9 +42,9 @@ test("the sixth wrong attempt for one account is refused as too many", async ({ 
   const email = "ratelimit-probe@example.com";
   await login.goto();
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await login.signIn(email, `wrong-${attempt}`);
+    await login.attempt(email, `wrong-${attempt}`);
     await expect(login.error, `attempt ${attempt}`).toHaveText(GENERIC);
   }
-  await login.signIn(email, "wrong-6");
+  await login.attempt(email, "wrong-6");
   await expect(login.error).toContainText("Too many sign-in attempts");
 });

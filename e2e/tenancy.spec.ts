@@ -3,7 +3,7 @@ import { expect, test, type UserSession } from "./fixtures";
 
 const TEMPLATES = ["Code review with agent pre-review", "Content pipeline", "Incident response"];
 
-/** Opens `path` as `user` and checks it is the 404 page, with a 404 status; returns its text. */
+/** Opens `path` in the session and checks it is the 404 page, with a 404 status; returns its text. */
 async function expectNotFound({ board }: UserSession, path: string): Promise<string> {
   const response = await board.goto(path);
   expect(response?.status(), path).toBe(404);
@@ -57,6 +57,7 @@ test("another team's and another user's workflows are a 404 like a missing one",
 test("templates are listed for everyone, only under the Templates filter", async ({ signInAs }) => {
   for (const session of await Promise.all([signInAs("alice"), signInAs("carol")])) {
     await session.workflows.goto();
+    expect((await session.workflows.names()).filter((n) => TEMPLATES.includes(n))).toEqual([]);
     await session.workflows.filterTabs.getByRole("link", { name: "Templates" }).click();
     await expect(session.page).toHaveURL(/\/workflows\?filter=templates$/);
     await expect(session.workflows.cards).toHaveCount(TEMPLATES.length);

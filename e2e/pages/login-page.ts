@@ -1,4 +1,4 @@
-import type { Locator, Page, Response } from "@playwright/test";
+import { type Locator, type Page, type Response, expect } from "@playwright/test";
 
 /** The sign-in form at /login. */
 export class LoginPage {
@@ -12,7 +12,7 @@ export class LoginPage {
     this.heading = page.getByRole("heading", { name: "Sign in to Tandem" });
     this.email = page.getByLabel("Email", { exact: true });
     this.password = page.getByLabel("Password", { exact: true });
-    this.submitButton = page.getByRole("button", { name: "Sign in" });
+    this.submitButton = page.getByRole("button", { name: "Sign in", exact: true });
     this.error = page.getByTestId("login-error");
   }
 
@@ -20,11 +20,23 @@ export class LoginPage {
     await this.page.goto("/login");
   }
 
-  /**
-   * Fills and submits the form, and waits for the server action's answer: consecutive failures
-   * show the same message, so waiting for the text alone could read the previous attempt's.
-   */
+  /** Signs in and waits to leave the sign-in page. */
   async signIn(email: string, password: string): Promise<void> {
+    await this.submit(email, password);
+    await this.page.waitForURL((url) => url.pathname !== "/login");
+  }
+
+  /**
+   * Submits credentials expected to fail, and waits until the form has settled: the action has
+   * answered and React has rendered its state and reset the form. Consecutive failures show the
+   * same message, so waiting for the text alone could read the previous attempt's.
+   */
+  async attempt(email: string, password: string): Promise<void> {
+    await this.submit(email, password);
+    await expect(this.submitButton).toBeEnabled();
+  }
+
+  private async submit(email: string, password: string): Promise<void> {
     await this.email.fill(email);
     await this.password.fill(password);
     const answered = this.page.waitForResponse(isServerAction);
