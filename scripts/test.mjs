@@ -8,7 +8,9 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
 mkdirSync(results, { recursive: true });
-const unitJson = path.join(results, "unit.json");
+// Playwright empties test-results/ when it starts, so the Vitest report lives beside it.
+const unitJson = path.join(root, "test-reports", "unit.json");
+mkdirSync(path.dirname(unitJson), { recursive: true });
 const e2eJson = path.join(results, "e2e.json");
 rmSync(unitJson, { force: true });
 rmSync(e2eJson, { force: true });
