@@ -1,36 +1,32 @@
-import NextAuth from "next-auth";
-import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/config";
-import { authSecret } from "@/lib/auth/secret";
+import { type NextRequest, NextResponse } from "next/server";
 
-const { auth } = NextAuth(() => ({ ...baseAuthConfig, secret: authSecret() }));
-
-const PUBLIC = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC = [/^\/login$/, /^\/api\//];
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+// next-auth's session cookie, plain or `__Secure-` prefixed, possibly split into `.0`, `.1`, … chunks.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
- * Gives every request an id (kept when a trusted proxy sent a sane one) and sends signed-out
- * visitors of pages to /login. This is only the optimistic check: pages and actions check again.
+ * Gives every request an id (kept when a trusted proxy sent a sane one) and sends visitors without a
+ * session cookie to /login. Only an optimistic check: pages and actions verify the session itself.
+ * It deliberately does not re-issue the session cookie, so a request still in flight at sign-out
+ * cannot bring the session back.
  */
-const handler = auth((req) => {
+export function proxy(req: NextRequest) {
   const incoming = req.headers.get("x-request-id");
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const path = req.nextUrl.pathname;
-  if (!req.auth && !PUBLIC.some((re) => re.test(path)) && !path.startsWith("/api/")) {
+  const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (!hasSession && !PUBLIC.some((re) => re.test(path))) {
     const url = new URL("/login", req.nextUrl.origin);
     if (path !== "/") url.searchParams.set("callbackUrl", path + req.nextUrl.search);
     return NextResponse.redirect(url, { headers: { "x-request-id": requestId } });
   }
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
+  headers.set("x-tandem-path", path + req.nextUrl.search);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", requestId);
   return res;
-}) as unknown as Promise<(req: NextRequest, ev: NextFetchEvent) => Promise<Response>>;
-
-// With a lazily built config, next-auth hands back the wrapped handler as a promise.
-export async function proxy(req: NextRequest, ev: NextFetchEvent) {
-  return (await handler)(req, ev);
 }
 
 export const config = {

@@ -22,19 +22,33 @@ test("a wrong password and an unknown email get the same message", async ({ sign
   await expect(login.error).toHaveRole("alert");
   await expect(login.error).toHaveText(GENERIC);
   await expect(page).toHaveURL(/\/login$/);
+  // The email stays for the next try; the password does not.
+  await expect(login.email).toHaveValue(demoUsers.dan.email);
+  await expect(login.password).toHaveValue("");
 
   await login.goto();
   await login.attempt("nobody-here@example.com", DEMO_PASSWORD);
   await expect(login.error).toHaveText(GENERIC);
+
+  // Having failed, the right password now gets in.
+  await login.signIn(demoUsers.dan.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/workflows$/);
 });
 
-test("signing out ends the session", async ({ signInAs }) => {
+test("signing out ends the session, even for a copy of its cookie", async ({ signInAs }) => {
   const { page, header, workflows, login } = await signInAs("admin");
+  const before = await page.context().cookies();
   await header.signOut();
   await expect(login.heading).toBeVisible();
 
   await workflows.goto();
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fworkflows$/);
+
+  // Someone who kept the old cookie gets nowhere: the session id was revoked on the server.
+  await page.context().addCookies(before);
+  await workflows.goto();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fworkflows$/);
+  await expect(login.heading).toBeVisible();
 });
 
 test("the sixth wrong attempt for one account is refused as too many", async ({ signedOut }) => {

@@ -3,5 +3,7 @@ import "next-auth";
 declare module "next-auth" {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+    /** This sign-in's id; sign-out revokes it. */
+    sid?: string;
   }
 }

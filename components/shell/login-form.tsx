@@ -15,7 +15,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="email"
           required
           autoComplete="username"
-          autoFocus
+          defaultValue={state?.email}
+          autoFocus={!state}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none"
         />
       </label>
@@ -26,6 +27,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="password"
           required
           autoComplete="current-password"
+          autoFocus={!!state}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none"
         />
       </label>

@@ -76,6 +76,17 @@ export const rateLimitHits = pgTable(
   (t) => [index("rate_limit_hits_bucket_at_idx").on(t.bucket, t.at)],
 );
 
+/**
+ * Session ids ended by sign-out. Sessions are stateless JWTs; this list makes sign-out final even for a
+ * copied cookie. Rows can go once `expires_at` (the JWT's own expiry) has passed.
+ */
+export const revokedSessions = pgTable("revoked_sessions", {
+  sid: text("sid").primaryKey(),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Team = typeof teams.$inferSelect;

@@ -3,7 +3,8 @@ import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { signIn, signOut } from "./next-auth";
 
-export type SignInState = { message: string } | null;
+/** The failure message, and the email to put back in the form (React resets the form after an action). */
+export type SignInState = { message: string; email: string } | null;
 
 const GENERIC = "That email and password do not match an active account.";
 
@@ -15,6 +16,7 @@ function safeCallback(value: FormDataEntryValue | null): string {
 
 /** Signs in with email and password; every failure reads the same, except the rate limit. */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "").slice(0, 320);
   try {
     await signIn("credentials", {
       email: form.get("email"),
@@ -26,8 +28,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     if (isRedirectError(err)) throw err;
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { message: "Too many sign-in attempts. Wait 15 minutes and try again." };
-      return { message: GENERIC };
+      if (code === "rate_limited") return { message: "Too many sign-in attempts. Wait 15 minutes and try again.", email };
+      return { message: GENERIC, email };
     }
     throw err;
   }

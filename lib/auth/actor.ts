@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, notExists } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { permissionGrants, teamMembers, teams, users } from "@/db/schema";
+import { permissionGrants, revokedSessions, teamMembers, teams, users } from "@/db/schema";
 import { type Level, type Permission, ROLE_GRANTS, type TeamRole, maxLevel } from "./permissions";
 
 export type Membership = { teamId: string; teamName: string; teamSlug: string; role: TeamRole };
@@ -18,12 +18,21 @@ export type Actor = {
   requestId?: string;
 };
 
-/** Loads an active user's identity, teams and grants; null when missing or deactivated. */
-export async function loadActor(db: Db, userId: string, requestId?: string): Promise<Actor | null> {
+/**
+ * Loads an active user's identity, teams and grants; null when the user is missing or deactivated,
+ * or when `sid` names a session that was signed out.
+ */
+export async function loadActor(db: Db, userId: string, requestId?: string, sid?: string): Promise<Actor | null> {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(users.id, userId),
+        isNull(users.deactivatedAt),
+        sid ? notExists(db.select().from(revokedSessions).where(eq(revokedSessions.sid, sid))) : undefined,
+      ),
+    )
     .limit(1);
   if (!user) return null;
   const [memberships, grants] = await Promise.all([

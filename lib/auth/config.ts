@@ -8,11 +8,16 @@ export const baseAuthConfig = {
   providers: [],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      // A new sign-in gets its own session id, which sign-out revokes.
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = crypto.randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.uid && session.user) session.user.id = token.uid as string;
+      if (token.sid) session.sid = token.sid as string;
       return session;
     },
   },

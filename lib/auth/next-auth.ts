@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { baseAuthConfig } from "./config";
 import { verifyCredentials } from "./credentials";
 import { authSecret } from "./secret";
+import { revokeSession } from "./sessions";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
@@ -89,13 +90,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signOut(message) {
       const token = "token" in message ? message.token : null;
+      const userId = (token?.uid as string | undefined) ?? null;
       const db = await getDb();
-      await appendAudit(db, {
-        actorId: (token?.uid as string | undefined) ?? null,
-        action: "auth.sign_out",
-        targetType: "user",
-        targetId: (token?.uid as string | undefined) ?? "",
-      });
+      if (typeof token?.sid === "string") {
+        const expiresAt = new Date(((token.exp as number | undefined) ?? Date.now() / 1000 + 7 * 86400) * 1000);
+        await revokeSession(db, { sid: token.sid, userId, expiresAt });
+      }
+      await appendAudit(db, { actorId: userId, action: "auth.sign_out", targetType: "user", targetId: userId ?? undefined });
     },
   },
 }));

@@ -19,12 +19,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadActor(await getDb(), userId, await requestId());
+  return loadActor(await getDb(), userId, await requestId(), session.sid);
 });
 
-/** The actor, or a redirect to /login for pages. */
+/** The actor, or a redirect to /login (back to this page afterwards) for pages. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) {
+    const path = (await headers()).get("x-tandem-path");
+    redirect(path && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
+  }
   return actor;
 }
