@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { stages, users, workItemTransitions, workItems } from "@/db/schema";
+import { stages, teams, users, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkflow } from "@/lib/workflows/access";
 
@@ -17,7 +17,7 @@ export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor
     select max(${workItemTransitions.at}) from ${workItemTransitions}
     where ${workItemTransitions.workItemId} = ${workItems.id} and ${workItemTransitions.toStageId} = ${workItems.stageId}
   )`;
-  const [stageRows, itemRows] = await Promise.all([
+  const [stageRows, itemRows, team] = await Promise.all([
     db.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position)),
     db
       .select({
@@ -34,10 +34,13 @@ export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor
       .leftJoin(users, eq(users.id, workItems.assigneeId))
       .where(and(eq(workItems.workflowId, workflow.id), isNull(workItems.archivedAt)))
       .orderBy(asc(workItems.createdAt)),
+    workflow.ownerTeamId
+      ? db.select({ name: teams.name }).from(teams).where(eq(teams.id, workflow.ownerTeamId)).then((r) => r[0])
+      : undefined,
   ]);
   const items = itemRows.map((r) => ({
     ...r,
     enteredStageAt: r.enteredStageAt ? new Date(r.enteredStageAt) : r.createdAt,
   }));
-  return { workflow, stages: stageRows, items };
+  return { workflow: { ...workflow, teamName: team?.name ?? null }, stages: stageRows, items };
 }

@@ -42,7 +42,7 @@ export default async function WorkflowBoardPage({ params }: Props) {
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <RenameWorkflowForm id={workflow.id} name={workflow.name} canEdit={atLeast(workflow.level, "WRITE")} />
-          <VisibilityBadge visibility={workflow.visibility} />
+          <VisibilityBadge visibility={workflow.visibility} teamName={workflow.teamName} />
           {workflow.isTemplate ? <Badge tone="violet">Template</Badge> : null}
           <span className="text-xs text-slate-500">v{workflow.version}</span>
         </div>
