@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/shell/login-form";
 import { Logo } from "@/components/shell/logo";
 import { signInWithProviderAction } from "@/lib/auth/actions";
-import { externalProviderIds } from "@/lib/auth/next-auth";
+import { externalProviderIds } from "@/lib/auth/providers";
 import { getActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };

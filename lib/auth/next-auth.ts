@@ -1,7 +1,6 @@
 import "server-only";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import GitHub from "next-auth/providers/github";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -9,6 +8,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { baseAuthConfig } from "./config";
 import { verifyCredentials } from "./credentials";
+import { externalProviders } from "./providers";
 import { authSecret } from "./secret";
 import { revokeSession } from "./sessions";
 
@@ -19,29 +19,6 @@ class TooManyAttempts extends CredentialsSignin {
 /** The client address as the nearest proxy reports it; good enough to bucket sign-in attempts. */
 export function clientIp(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
-
-function externalProviders(): NextAuthConfig["providers"] {
-  const list: NextAuthConfig["providers"] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
-  if (process.env.AUTH_OIDC_ISSUER && process.env.AUTH_OIDC_ID && process.env.AUTH_OIDC_SECRET) {
-    list.push({
-      id: "oidc",
-      name: process.env.AUTH_OIDC_NAME ?? "Single sign-on",
-      type: "oidc",
-      issuer: process.env.AUTH_OIDC_ISSUER,
-      clientId: process.env.AUTH_OIDC_ID,
-      clientSecret: process.env.AUTH_OIDC_SECRET,
-    });
-  }
-  return list;
-}
-
-/** Names of the external sign-in providers enabled by the environment, for the sign-in page. */
-export function externalProviderIds(): { id: string; name: string }[] {
-  return externalProviders().map((p) =>
-    typeof p === "function" ? { id: "github", name: "GitHub" } : { id: p.id, name: p.name },
-  );
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
