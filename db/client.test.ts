@@ -15,6 +15,12 @@ describe("opening databases", () => {
     expect(message).not.toContain("secret-pw");
   });
 
+  it("does not echo a DATABASE_URL it cannot parse, which may hold a password", async () => {
+    const err = await openPostgres("postgres://me:hunter2@[bad-host/db").catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe("DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/database.");
+  });
+
   it("refuses a PGlite folder that another live process holds", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tandem-lock-"));
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);

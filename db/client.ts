@@ -23,18 +23,19 @@ export type Database = { db: Db; driver: Driver; close: () => Promise<void> };
 
 /** Connects to PostgreSQL at `url`, failing fast with a message that names the host when it cannot. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  let where: string;
+  try {
+    const u = new URL(url);
+    where = `${u.hostname}:${u.port || 5432}${u.pathname}`; // never the user or password
+  } catch {
+    // The raw string may hold a password: describe it, do not echo it.
+    throw new Error("DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/database.");
+  }
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
   try {
     await client`select 1`;
   } catch (err) {
     await client.end({ timeout: 1 }).catch(() => {});
-    let where = url;
-    try {
-      const u = new URL(url);
-      where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
-    } catch {
-      // not a URL we can parse: show it as given, less nothing sensitive since it has no password we can find
-    }
     throw new Error(
       `Cannot reach PostgreSQL at ${where} (${(err as Error).message}). ` +
         "Check that the server is running, that the host, port, database name, user and password in DATABASE_URL are right, " +
