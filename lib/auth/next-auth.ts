@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "./client-ip";
 import { baseAuthConfig } from "./config";
 import { verifyCredentials } from "./credentials";
 import { externalProviders } from "./providers";
@@ -14,11 +15,6 @@ import { revokeSession } from "./sessions";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
-}
-
-/** The client address as the nearest proxy reports it; good enough to bucket sign-in attempts. */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
