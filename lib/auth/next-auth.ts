@@ -7,7 +7,6 @@ import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "./client-ip";
-import { baseAuthConfig } from "./config";
 import { verifyCredentials } from "./credentials";
 import { externalProviders } from "./providers";
 import { authSecret } from "./secret";
@@ -18,8 +17,17 @@ class TooManyAttempts extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...baseAuthConfig,
   secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // Wrong passwords are expected; the audit log records them. Keep real errors.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
@@ -40,7 +48,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...externalProviders(),
   ],
   callbacks: {
-    ...baseAuthConfig.callbacks,
+    jwt({ token, user }) {
+      // A new sign-in gets its own session id, which sign-out revokes.
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = crypto.randomUUID();
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && session.user) session.user.id = token.uid as string;
+      if (token.sid) session.sid = token.sid as string;
+      return session;
+    },
     async signIn({ user, account }) {
       if (!account || account.type === "credentials") return true;
       // External accounts sign in to an existing, active user with the same email; no self sign-up.
