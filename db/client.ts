@@ -19,7 +19,10 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export type Database = { db: Db; driver: Driver; close: () => Promise<void> };
+/** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
+export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+
+export type Database = { db: Db; driver: Driver; listen: Listen; close: () => Promise<void> };
 
 /** Connects to PostgreSQL at `url`, failing fast with a message that names the host when it cannot. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
@@ -43,7 +46,11 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     );
   }
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  const listen: Listen = async (channel, onPayload) => {
+    const sub = await client.listen(channel, onPayload);
+    return () => sub.unlisten();
+  };
+  return { db, driver: "postgres", listen, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Opens PGlite in `dir` (or in memory when `dir` is undefined). */
@@ -60,6 +67,10 @@ export async function openPglite(dir?: string): Promise<Database> {
   return {
     db,
     driver: "pglite",
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: async () => {
       await client.close();
       release();

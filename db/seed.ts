@@ -97,6 +97,7 @@ async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number
       priority: PRIORITIES[Math.floor(rand() * PRIORITIES.length)]!,
       assigneeId: rand() < 0.8 ? people[Math.floor(rand() * people.length)]! : null,
       createdById: people[0]!,
+      position: (i + 1) * 1024,
       createdAt,
       updatedAt: moves.at(-1)!.at as Date,
       completedAt: last ? (moves.at(-1)!.at as Date) : null,

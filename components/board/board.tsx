@@ -8,7 +8,7 @@ export function Board({ board, now }: { board: BoardData; now: number }) {
     <div className="flex gap-4 overflow-x-auto pb-4" data-testid="board">
       {board.stages.map((stage) => {
         const items = board.items.filter((i) => i.stageId === stage.id);
-        const limit = stage.config.wipLimit ?? null;
+        const limit = stage.wipLimit;
         const over = limit !== null && items.length > limit;
         return (
           <section

@@ -14,6 +14,7 @@ import {
 } from "../schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { TeamRole } from "@/lib/auth/permissions";
+import { positionFor } from "@/lib/work-items/positions";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -86,7 +87,13 @@ export async function createItem(
   const at = o.at ?? new Date();
   const [item] = await db
     .insert(workItems)
-    .values({ workflowId: o.workflowId, stageId: o.stageId, title: o.title ?? `Item ${uniq()}`, createdAt: at })
+    .values({
+      workflowId: o.workflowId,
+      stageId: o.stageId,
+      title: o.title ?? `Item ${uniq()}`,
+      createdAt: at,
+      position: await positionFor(db, o.stageId, undefined),
+    })
     .returning();
   await db
     .insert(workItemTransitions)

@@ -1,0 +1,77 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Stage, stages, workItemTransitions, workItems } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { Conflict, Invalid } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { requireItem } from "./access";
+import { lastItemChange, recordItemEvent } from "./events";
+import { positionFor } from "./positions";
+import { moveItemInput } from "./schemas";
+
+/** Refuses a write based on an item version that someone else has replaced, saying who and when. */
+export async function staleItem(db: Db, itemId: string): Promise<Conflict> {
+  const last = await lastItemChange(db, itemId);
+  const who = last?.actorName ?? "Someone";
+  const what = last?.kind === "moved" ? "moved" : "changed";
+  return new Conflict(`${who} ${what} this item a moment ago. Your board now shows the latest; try again if you still want to.`);
+}
+
+/** Locks the stage row and refuses when it already holds its WIP limit of open items. */
+export async function checkWipLimit(tx: Db, stage: Stage) {
+  await tx.execute(sql`select 1 from ${stages} where ${stages.id} = ${stage.id} for update`);
+  const limit = stage.config.wipLimit;
+  if (limit == null) return;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(workItems)
+    .where(and(eq(workItems.stageId, stage.id), isNull(workItems.archivedAt)));
+  if ((row?.n ?? 0) >= limit) {
+    throw new Conflict(`“${stage.name}” is at its WIP limit of ${limit}. Move an item out of it first.`);
+  }
+}
+
+/**
+ * Moves an item to a stage (or to another place in its column): the one function the board, the REST
+ * API and the engine share. In one transaction it checks access, version and WIP limit, updates the
+ * item with a conditional write, appends the transition and sets or clears `completed_at` (the last
+ * stage means done). Two concurrent moves of one item: the first wins, the second gets a Conflict.
+ */
+export async function moveItem(db: Db, actor: Actor, input: unknown) {
+  const { id, toStageId, afterId, version, reason } = parseInput(moveItemInput, input);
+  return db.transaction(async (tx) => {
+    const { item, workflow } = await requireItem(tx, actor, id, "WRITE");
+    if (item.archivedAt) throw new Conflict("This item is archived; restore it before moving it.");
+    if (version !== undefined && version !== item.version) throw await staleItem(tx, item.id);
+    const stageRows = await tx.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position));
+    const target = stageRows.find((s) => s.id === toStageId);
+    if (!target) throw new Invalid("That stage is not part of this item's workflow.", { toStageId: ["Not a stage of this workflow."] });
+    const changesStage = target.id !== item.stageId;
+    if (changesStage) await checkWipLimit(tx, target);
+    const position = await positionFor(tx, target.id, afterId, item.id);
+    const now = new Date();
+    const completedAt = changesStage ? (target.id === stageRows.at(-1)!.id ? now : null) : item.completedAt;
+    const [updated] = await tx
+      .update(workItems)
+      .set({ stageId: target.id, position, completedAt, version: item.version + 1, updatedAt: now })
+      .where(and(eq(workItems.id, item.id), eq(workItems.version, item.version)))
+      .returning();
+    if (!updated) throw await staleItem(tx, item.id);
+    const actorId = actor.userId;
+    let transition = null;
+    if (changesStage) {
+      [transition] = await tx
+        .insert(workItemTransitions)
+        .values({ workItemId: item.id, fromStageId: item.stageId, toStageId: target.id, actorId, at: now, reason: reason || null })
+        .returning();
+    }
+    await recordItemEvent(tx, {
+      workflowId: workflow.id,
+      workItemId: item.id,
+      kind: changesStage ? "moved" : "reordered",
+      actorId,
+      details: changesStage ? { from: item.stageId, to: target.id } : {},
+    });
+    return { item: updated, transition: transition ?? null, stage: target };
+  });
+}
