@@ -1,18 +1,9 @@
-import { getActor } from "@/lib/auth/session";
-import { Unauthorized } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { meRoute } from "@/lib/api/me";
+import { apiContext } from "@/lib/api/next";
 
 export const dynamic = "force-dynamic";
 
-/** Who the caller is: identity and team roles. */
-export async function GET() {
-  const actor = await getActor();
-  if (!actor) return errorResponse(new Unauthorized());
-  return Response.json({
-    id: actor.userId,
-    email: actor.email,
-    name: actor.name,
-    isAdmin: actor.isAdmin,
-    teams: actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName, role: m.role })),
-  });
+/** Who the caller is (API token or session): identity and team roles. */
+export async function GET(req: Request) {
+  return meRoute(await apiContext(req));
 }
