@@ -1,14 +1,12 @@
 import type { InputHTMLAttributes } from "react";
+import { Field, controlClass } from "./field";
 
-/** A labelled text input. */
-export function TextField({ label, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string }) {
-  return (
-    <label className="block">
-      <span className="text-sm font-medium text-slate-700">{label}</span>
-      <input
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none"
-        {...input}
-      />
-    </label>
-  );
+/** A labelled text input, with an optional hint and error. */
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: React.ReactNode; error?: string | string[] }) {
+  return <Field label={label} hint={hint} error={error}>{(aria) => <input className={`${controlClass} py-2`} {...aria} {...input} />}</Field>;
 }

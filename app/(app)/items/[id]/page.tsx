@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ItemView } from "@/components/items/item-view";
+import { getDb } from "@/db/client";
+import { getActor, requireActor } from "@/lib/auth/session";
+import { NotFound } from "@/lib/errors";
+import { getItemPage } from "@/lib/work-items/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Metadata and page share one load per request.
+const loadItem = cache(async (id: string) => {
+  const actor = await requireActor();
+  try {
+    return await getItemPage({ db: await getDb(), actor, itemId: id });
+  } catch (err) {
+    if (err instanceof NotFound) notFound();
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getActor())) return {};
+  const page = await loadItem((await params).id);
+  return { title: page.item.title };
+}
+
+export default async function ItemPage({ params }: Props) {
+  return <ItemView page={await loadItem((await params).id)} />;
+}

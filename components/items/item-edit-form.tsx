@@ -1,0 +1,73 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { updateItemAction } from "@/lib/work-items/actions";
+import type { Priority } from "@/lib/work-items/schemas";
+import { FormError } from "./form-error";
+import { ItemFormFields } from "./item-form-fields";
+import { useFormAction } from "./use-form-action";
+
+export type EditableItem = {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  data: Record<string, unknown>;
+  assigneeId: string | null;
+  priority: Priority;
+};
+
+/**
+ * Edits an item in place. It sends the version it was opened on, so an edit made after someone else's
+ * change is refused; the person then reloads the latest instead of overwriting it unseen.
+ */
+export function ItemEditForm({
+  item,
+  assignees,
+  onDone,
+}: {
+  item: EditableItem;
+  assignees: { id: string; name: string }[];
+  onDone: () => void;
+}) {
+  const router = useRouter();
+  const { failure, fieldErrors, onSubmit, pending } = useFormAction(updateItemAction, onDone);
+  const reload = () => {
+    router.refresh();
+    onDone();
+  };
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" data-testid="item-edit-form" noValidate>
+      <input type="hidden" name="id" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <ItemFormFields
+        defaults={{
+          title: item.title,
+          description: item.description,
+          data: Object.keys(item.data).length ? JSON.stringify(item.data, null, 2) : "",
+          assigneeId: item.assigneeId,
+          priority: item.priority,
+        }}
+        errors={fieldErrors}
+        assignees={assignees}
+      />
+      {failure ? (
+        <FormError message={failure.message}>
+          {failure.code === "conflict" ? (
+            <Button type="button" variant="secondary" onClick={reload}>
+              Reload the latest
+            </Button>
+          ) : null}
+        </FormError>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+      </div>
+    </form>
+  );
+}
