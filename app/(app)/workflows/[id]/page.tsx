@@ -45,6 +45,15 @@ export default async function WorkflowBoardPage({ params }: Props) {
           <VisibilityBadge visibility={workflow.visibility} teamName={workflow.teamName} />
           {workflow.isTemplate ? <Badge tone="violet">Template</Badge> : null}
           <span className="text-xs text-slate-500">v{workflow.version}</span>
+          {atLeast(workflow.level, "WRITE") ? (
+            <Link
+              href={`/workflows/${workflow.id}/items/new`}
+              className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+              data-testid="new-item-link"
+            >
+              New item
+            </Link>
+          ) : null}
         </div>
         {workflow.description ? <p className="max-w-3xl text-sm text-slate-600">{workflow.description}</p> : null}
       </div>
