@@ -70,7 +70,9 @@ export const moveItemInput = z.object({
 });
 export type MoveItemInput = z.input<typeof moveItemInput>;
 
-export const archiveItemInput = z.object({ id: itemId, archived: z.coerce.boolean().optional().default(true) });
+// Not z.coerce.boolean(): it reads the string "false" (a form's or query's value) as true.
+const flag = z.union([z.boolean(), z.stringbool()], { error: "Use true or false." });
+export const archiveItemInput = z.object({ id: itemId, archived: flag.optional().default(true) });
 
 export const addCommentInput = z.object({
   itemId,
