@@ -1,0 +1,141 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { rowsOf } from "@/db/client";
+import { workItemEvents, workItemTransitions, workItems } from "@/db/schema";
+import { describeDb } from "@/db/testing/database";
+import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import type { Actor } from "@/lib/auth/actor";
+import { moveItem } from "./move";
+
+const ROUNDS = 10;
+
+describeDb("two people move one item at once", (db, driver) => {
+  let alice: Actor;
+  let bob: Actor;
+  let wf: Awaited<ReturnType<typeof createWorkflow>>;
+
+  beforeAll(async () => {
+    const team = await createTeam(db());
+    const a = await createUser(db(), { name: "Alice Park" });
+    const b = await createUser(db(), { name: "Bob Stone" });
+    await addMember(db(), team.id, a.id);
+    await addMember(db(), team.id, b.id);
+    wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
+    alice = await actorFor(db(), a.id);
+    bob = await actorFor(db(), b.id);
+  });
+
+  /** Alice moves the item to Doing while Bob moves it to Done; `start` lets a test hold both back. */
+  async function race(
+    withVersion: boolean,
+    start: (moves: () => Promise<unknown>, itemId: string) => Promise<void> = async (moves) => void (await moves()),
+  ) {
+    const item = await createItem(db(), { workflowId: wf.id, stageId: wf.stages[0]!.id });
+    const version = withVersion ? { version: item.version } : {};
+    const targets = { [alice.userId]: wf.stages[1]!.id, [bob.userId]: wf.stages[2]!.id };
+    let results: PromiseSettledResult<Awaited<ReturnType<typeof moveItem>>>[] = [];
+    await start(async () => {
+      results = await Promise.allSettled([
+        moveItem(db(), alice, { id: item.id, toStageId: targets[alice.userId]!, ...version }),
+        moveItem(db(), bob, { id: item.id, toStageId: targets[bob.userId]!, ...version }),
+      ]);
+    }, item.id);
+    const [row] = await db().select().from(workItems).where(eq(workItems.id, item.id));
+    const transitions = await db()
+      .select()
+      .from(workItemTransitions)
+      .where(eq(workItemTransitions.workItemId, item.id))
+      .orderBy(asc(workItemTransitions.id));
+    const events = await db().select().from(workItemEvents).where(eq(workItemEvents.workItemId, item.id));
+    return { item, results, row: row!, transitions, events, targets };
+  }
+
+  /** Exactly one move applied, and the other was told who beat it. */
+  function expectOneWinner(r: Awaited<ReturnType<typeof race>>, label: string) {
+    const won = r.results.flatMap((x) => (x.status === "fulfilled" ? [x.value] : []));
+    const lost = r.results.flatMap((x) => (x.status === "rejected" ? [x.reason as Error & { code?: string }] : []));
+    expect(won, label).toHaveLength(1);
+    const winner = won[0]!.transition!.actorId!;
+    const winnerName = winner === alice.userId ? "Alice Park" : "Bob Stone";
+    expect(lost[0]?.code, label).toBe("conflict");
+    expect(lost[0]?.message, label).toMatch(new RegExp(`^${winnerName} moved this item`));
+    expect(r.row, label).toMatchObject({ version: 2, stageId: r.targets[winner] });
+    expect(r.transitions, label).toHaveLength(2);
+    expect(r.transitions[1], label).toMatchObject({ fromStageId: wf.stages[0]!.id, toStageId: r.targets[winner], actorId: winner });
+    expect(r.events.map((e) => e.kind), label).toEqual(["moved"]);
+  }
+
+  it(`with the version each of them read, exactly one wins (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) expectOneWinner(await race(true), `round ${round}`);
+  });
+
+  it(`without a version, neither loses nor duplicates history (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const label = `round ${round}`;
+      const r = await race(false);
+      const won = r.results.filter((x) => x.status === "fulfilled").length;
+      // Moves that did not overlap both apply, one after the other; overlapping ones leave one winner.
+      expect(won, label).toBeGreaterThanOrEqual(1);
+      for (const x of r.results) if (x.status === "rejected") expect((x.reason as { code?: string }).code, label).toBe("conflict");
+      expect(r.row.version, label).toBe(1 + won);
+      expect(r.transitions, label).toHaveLength(1 + won);
+      expect(r.events, label).toHaveLength(won);
+      for (let i = 1; i < r.transitions.length; i++) {
+        expect(r.transitions[i]!.fromStageId, label).toBe(r.transitions[i - 1]!.toStageId);
+      }
+      expect(r.row.stageId, label).toBe(r.transitions.at(-1)!.toStageId);
+    }
+  });
+
+  if (driver === "postgres") {
+    /** Holds the item's row lock until both moves are waiting on a lock, so both read before either writes. */
+    const overlapping = async (moves: () => Promise<unknown>, itemId: string) => {
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const holder = db().transaction(async (tx) => {
+        await tx.execute(sql`select 1 from ${workItems} where ${workItems.id} = ${itemId} for update`);
+        locked();
+        await released;
+      });
+      await isLocked;
+      const running = moves();
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const [row] = rowsOf<{ n: number }>(
+          await db().execute(sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`),
+        );
+        if (row!.n >= 2) break;
+        if (Date.now() > deadline) throw new Error(`only ${row!.n} of the two moves reached the lock`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      release();
+      await holder;
+      await running;
+    };
+
+    it("when both have read the item before either writes, exactly one wins, with or without a version", async () => {
+      for (const withVersion of [true, false]) {
+        for (let round = 0; round < 3; round++) {
+          const r = await race(withVersion, overlapping);
+          expectOneWinner(r, `${withVersion ? "with" : "without"} version, round ${round}`);
+        }
+      }
+    });
+  } else {
+    it("runs transactions one at a time on PGlite, so without a version the second move applies after the first", async () => {
+      // PGlite serialises transactions on its single connection: the moves cannot overlap, and a move
+      // without a version is not based on anything the first one replaced.
+      const r = await race(false);
+      expect(r.results.map((x) => x.status)).toEqual(["fulfilled", "fulfilled"]);
+      expect(r.row).toMatchObject({ version: 3, stageId: wf.stages[2]!.id });
+      expect(r.transitions.map((t) => [t.fromStageId, t.toStageId, t.actorId])).toEqual([
+        [null, wf.stages[0]!.id, null],
+        [wf.stages[0]!.id, wf.stages[1]!.id, alice.userId],
+        [wf.stages[1]!.id, wf.stages[2]!.id, bob.userId],
+      ]);
+    });
+  }
+});
