@@ -1,6 +1,7 @@
 import { type BrowserContext, type Page, test as base, expect } from "@playwright/test";
 import { AppHeader } from "./pages/app-header";
 import { BoardPage } from "./pages/board-page";
+import { ItemPage } from "./pages/item-page";
 import { LoginPage } from "./pages/login-page";
 import { WorkflowsPage } from "./pages/workflows-page";
 
@@ -26,13 +27,14 @@ export type Pages = {
   header: AppHeader;
   workflows: WorkflowsPage;
   board: BoardPage;
+  item: ItemPage;
 };
 
 /** A signed-in user: their own browser context, so two users never share cookies. */
 export type UserSession = Pages & { context: BrowserContext };
 
 function pagesOf(page: Page): Pages {
-  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page) };
+  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page), item: new ItemPage(page) };
 }
 
 type Fixtures = {

@@ -41,7 +41,10 @@ describeDb("getItemPage", (db) => {
     await addMember(db(), team.id, b.id, "member");
     await addMember(db(), team.id, v.id, "viewer");
     await addMember(db(), other.id, c.id, "admin");
-    [alice, bob, viewer, carol] = await Promise.all([a, b, v, c].map((u) => actorFor(db(), u.id)));
+    alice = await actorFor(db(), a.id);
+    bob = await actorFor(db(), b.id);
+    viewer = await actorFor(db(), v.id);
+    carol = await actorFor(db(), c.id);
     wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
     otherWf = await createWorkflow(db(), { ownerUserId: c.id, ownerTeamId: other.id, visibility: "team" });
   });
