@@ -50,6 +50,12 @@ export async function createItem(db: Db, actor: Actor, input: unknown) {
   });
 }
 
+/** JSON with object keys sorted: jsonb reorders keys, so `data` sent back unchanged must still compare equal. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+
 /** Edits an item's fields. With `version`, an edit based on a replaced version is a Conflict. */
 export async function updateItem(db: Db, actor: Actor, input: unknown) {
   const { id, version, ...fields } = parseInput(updateItemInput, input);
@@ -58,7 +64,7 @@ export async function updateItem(db: Db, actor: Actor, input: unknown) {
     if (version !== undefined && version !== item.version) throw await staleItem(tx, item.id);
     if (fields.assigneeId !== undefined) await checkAssignee(tx, workflow, fields.assigneeId);
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    const changed = Object.keys(changes).filter((k) => JSON.stringify(changes[k]) !== JSON.stringify(item[k as keyof typeof item]));
+    const changed = Object.keys(changes).filter((k) => canonical(changes[k]) !== canonical(item[k as keyof typeof item]));
     if (changed.length === 0) return item;
     const [updated] = await tx
       .update(workItems)
