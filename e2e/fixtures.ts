@@ -3,6 +3,7 @@ import { AppHeader } from "./pages/app-header";
 import { BoardPage } from "./pages/board-page";
 import { ItemPage } from "./pages/item-page";
 import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
 import { WorkflowsPage } from "./pages/workflows-page";
 
 export { expect };
@@ -28,13 +29,14 @@ export type Pages = {
   workflows: WorkflowsPage;
   board: BoardPage;
   item: ItemPage;
+  settings: SettingsPage;
 };
 
 /** A signed-in user: their own browser context, so two users never share cookies. */
 export type UserSession = Pages & { context: BrowserContext };
 
 function pagesOf(page: Page): Pages {
-  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page), item: new ItemPage(page) };
+  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page), item: new ItemPage(page), settings: new SettingsPage(page) };
 }
 
 type Fixtures = {
