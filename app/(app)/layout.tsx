@@ -1,3 +1,4 @@
+import { Providers } from "@/components/providers";
 import { AppHeader } from "@/components/shell/app-header";
 import { requireActor } from "@/lib/auth/session";
 
@@ -6,7 +7,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="mx-auto max-w-[1600px] px-6 py-6">{children}</main>
+      <main className="mx-auto max-w-[1600px] px-6 py-6">
+        <Providers>{children}</Providers>
+      </main>
     </>
   );
 }

@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/format";
-import type { BoardItem } from "@/lib/work-items/queries";
-import type { Priority } from "@/lib/workflows/schemas";
+import type { BoardCard } from "@/lib/work-items/board-json";
+import type { Priority } from "@/lib/work-items/schemas";
 
 const priorityTone: Record<Priority, Tone> = { urgent: "rose", high: "amber", medium: "sky", low: "slate", none: "slate" };
 
@@ -14,24 +15,29 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
-export function ItemCard({ item, now }: { item: BoardItem; now: number }) {
+/** What a card shows: title, priority, time in the current stage, assignee. */
+export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: number; lifted?: boolean }) {
   return (
-    <li data-testid="item-card" className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
-      <p className="text-sm font-medium leading-snug">{item.title}</p>
+    <div
+      className={`rounded-lg bg-white p-3 ring-1 ring-slate-200 transition-shadow ${lifted ? "rotate-1 shadow-lg ring-indigo-300" : "shadow-sm hover:ring-slate-300"}`}
+    >
+      <Link href={`/items/${card.id}`} prefetch={false} tabIndex={-1} className="block text-sm font-medium leading-snug hover:text-indigo-700" draggable={false}>
+        {card.title}
+      </Link>
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
-        {item.priority !== "none" ? <Badge tone={priorityTone[item.priority]}>{item.priority}</Badge> : null}
-        <span title="Time in this stage">{formatAge(now - item.enteredStageAt.getTime())} in stage</span>
-        {item.assigneeName ? (
+        {card.priority !== "none" ? <Badge tone={priorityTone[card.priority]}>{card.priority}</Badge> : null}
+        <span title="Time in this stage">{formatAge(now - card.enteredStageAt)} in stage</span>
+        {card.assigneeName ? (
           <span
-            title={`Assigned to ${item.assigneeName}`}
+            title={`Assigned to ${card.assigneeName}`}
             className="ml-auto grid size-6 place-items-center rounded-full bg-indigo-100 text-[10px] font-semibold text-indigo-700"
           >
-            {initials(item.assigneeName)}
+            {initials(card.assigneeName)}
           </span>
         ) : (
           <span className="ml-auto text-slate-400">Unassigned</span>
         )}
       </div>
-    </li>
+    </div>
   );
 }

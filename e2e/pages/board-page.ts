@@ -1,4 +1,4 @@
-import type { Locator, Page, Response } from "@playwright/test";
+import { type Locator, type Page, type Response, expect } from "@playwright/test";
 
 /** A workflow's board at /workflows/[id], or the 404 page shown in its place. */
 export class BoardPage {
@@ -7,6 +7,8 @@ export class BoardPage {
   readonly columns: Locator;
   readonly cards: Locator;
   readonly notFound: Locator;
+  readonly toasts: Locator;
+  readonly filterText: Locator;
 
   constructor(readonly page: Page) {
     this.name = page.getByTestId("workflow-name");
@@ -14,6 +16,8 @@ export class BoardPage {
     this.columns = this.board.getByTestId("board-column");
     this.cards = this.board.getByTestId("item-card");
     this.notFound = page.getByTestId("not-found");
+    this.toasts = page.locator("[data-sonner-toast]");
+    this.filterText = page.getByLabel("Filter by title");
   }
 
   async goto(path: string): Promise<Response | null> {
@@ -22,5 +26,33 @@ export class BoardPage {
 
   column(stage: string): Locator {
     return this.board.getByRole("region", { name: stage, exact: true });
+  }
+
+  card(title: string): Locator {
+    return this.cards.filter({ has: this.page.getByRole("link", { name: title, exact: true }) });
+  }
+
+  /** Titles of the cards in a column, top to bottom. */
+  async titles(stage: string): Promise<string[]> {
+    return this.column(stage).getByTestId("item-card").getByRole("link").allInnerTexts();
+  }
+
+  /** Drags a card with the mouse onto a column (below its last visible card). */
+  async dragTo(title: string, stage: string) {
+    await this.card(title).scrollIntoViewIfNeeded();
+    const from = await this.card(title).boundingBox();
+    const to = await this.column(stage).boundingBox();
+    if (!from || !to) throw new Error(`cannot see card "${title}" or column "${stage}"`);
+    const { mouse } = this.page;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 4 });
+    await mouse.move(to.x + to.width / 2, to.y + to.height - 60, { steps: 20 });
+    await mouse.up();
+  }
+
+  /** Waits until the card is in the column. */
+  async expectIn(title: string, stage: string, timeout?: number) {
+    await expect(this.column(stage).getByRole("link", { name: title, exact: true })).toBeVisible({ timeout });
   }
 }

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stages, teams, users, workItemComments, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkflow } from "@/lib/workflows/access";
 import { listAssignees, requireItem } from "./access";
-import { latestItemEventSeq } from "./events";
+import { latestItemEventSeq, listItemEventsSince } from "./events";
 import type { BoardFilter } from "./schemas";
 
 export type Board = Awaited<ReturnType<typeof getBoard>>;
@@ -60,6 +60,29 @@ export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor
     items,
     assignees,
     cursor,
+  };
+}
+
+/**
+ * What changed on a board after `afterSeq`: the current state of every open item touched since, and
+ * the ids that left the board (archived). The caller has checked the actor can read the workflow.
+ */
+export async function getBoardChanges({ db, workflowId, afterSeq }: { db: Db; workflowId: string; afterSeq: number }) {
+  const events = await listItemEventsSince(db, workflowId, afterSeq, 500);
+  if (events.length === 0) return null;
+  const ids = [...new Set(events.map((e) => e.itemId))];
+  const rows = await db
+    .select({ ...itemColumns, archivedAt: workItems.archivedAt })
+    .from(workItems)
+    .leftJoin(users, eq(users.id, workItems.assigneeId))
+    .where(and(eq(workItems.workflowId, workflowId), inArray(workItems.id, ids)));
+  const open = rows.filter((r) => !r.archivedAt);
+  const openIds = new Set(open.map((r) => r.id));
+  return {
+    cursor: events.at(-1)!.seq,
+    items: open.map(({ archivedAt: _, ...r }) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt) })),
+    removed: ids.filter((id) => !openIds.has(id)),
+    actorIds: [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))],
   };
 }
 

@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { priority } from "@/db/schema/work-items";
+import type { Priority } from "@/db/schema/work-items";
 
-export const PRIORITIES = priority.enumValues;
+/** The priority enum's values, spelled out so browser code need not load the database schema. */
+export const PRIORITIES = ["urgent", "high", "medium", "low", "none"] as const satisfies readonly Priority[];
+type MissingPriority = Exclude<Priority, (typeof PRIORITIES)[number]>;
+const _allPriorities: MissingPriority extends never ? true : never = true;
+void _allPriorities;
 export const itemId = z.string().uuid("That is not an item id.");
 const uuidOrNull = z.string().uuid().nullable();
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { Board } from "@/components/board/board";
+import { BoardView } from "@/components/board/board-view";
 import { RenameWorkflowForm } from "@/components/workflows/rename-workflow-form";
 import { VisibilityBadge } from "@/components/workflows/visibility-badge";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { atLeast } from "@/lib/auth/permissions";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { NotFound } from "@/lib/errors";
+import { toBoardJson } from "@/lib/work-items/board-json";
 import { getBoard } from "@/lib/work-items/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -57,7 +58,7 @@ export default async function WorkflowBoardPage({ params }: Props) {
         </div>
         {workflow.description ? <p className="max-w-3xl text-sm text-slate-600">{workflow.description}</p> : null}
       </div>
-      <Board board={board} now={Date.now()} />
+      <BoardView initial={toBoardJson(board)} meId={(await requireActor()).userId} now={Date.now()} />
     </div>
   );
 }

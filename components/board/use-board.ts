@@ -1,0 +1,44 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { BoardCard, BoardJson } from "@/lib/work-items/board-json";
+import { mergeChanges } from "./board-state";
+
+export const boardKey = (workflowId: string) => ["board", workflowId] as const;
+
+async function fetchBoard(workflowId: string): Promise<BoardJson> {
+  const res = await fetch(`/api/v1/workflows/${workflowId}/board`, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? `Loading the board failed (${res.status}).`);
+  return res.json();
+}
+
+/** The board's client state: seeded by the server render, refreshed by the live stream. */
+export function useBoard(initial: BoardJson) {
+  const workflowId = initial.workflow.id;
+  return useQuery({ queryKey: boardKey(workflowId), queryFn: () => fetchBoard(workflowId), initialData: initial, staleTime: Infinity });
+}
+
+/** Updates cards in the cached board. */
+export function useUpdateCards(workflowId: string) {
+  const qc = useQueryClient();
+  return (update: (items: BoardCard[]) => BoardCard[]) =>
+    qc.setQueryData<BoardJson>(boardKey(workflowId), (b) => (b ? { ...b, items: update(b.items) } : b));
+}
+
+/**
+ * Follows the board's server-sent events and merges other people's changes into the cache. The
+ * EventSource reconnects by itself and resumes from the last event id it saw.
+ */
+export function useBoardLive(workflowId: string, cursor: number) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource(`/api/v1/workflows/${workflowId}/events?after=${cursor}`);
+    source.addEventListener("changes", (e) => {
+      const changes = JSON.parse((e as MessageEvent<string>).data);
+      qc.setQueryData<BoardJson>(boardKey(workflowId), (b) => (b ? mergeChanges(b, changes) : b));
+    });
+    return () => source.close();
+    // The cursor only seeds the first connection; reconnects use Last-Event-ID.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workflowId, qc]);
+}
