@@ -12,17 +12,19 @@ test("create an item with data, edit it, comment, and move it from its page", as
   await alice.workflows.openByName(WORKFLOW);
   await page.getByTestId("new-item-link").click();
   await expect(page).toHaveURL(/\/items\/new$/);
-  await expect(item.field("Stage").locator("option:checked")).toHaveText("To do");
+  await expect.poll(() => item.selected(item.field("Stage"))).toBe("To do");
 
   await item.fill({ title: "Rotate pager keys", description: "Old keys expire Friday.\nAsk security first.", data: '{"ref": "OPS-7",', priority: "High", assignee: "Alice Park" });
   await item.submit("Create item");
-  await expect(item.fieldError("Data")).toContainText("Data is not valid JSON");
+  // The error sits beside the field and is its accessible description.
+  await expect(item.field("Data")).toHaveAccessibleDescription(/Data is not valid JSON/);
   await expect(item.field("Data")).toHaveAttribute("aria-invalid", "true");
+  await expect(item.newItemForm.getByTestId("field-error")).toHaveCount(1);
   await expect(page).toHaveURL(/\/items\/new$/);
   await expect(item.field("Title")).toHaveValue("Rotate pager keys");
   await expect(item.field("Description")).toHaveValue("Old keys expire Friday.\nAsk security first.");
   await expect(item.field("Priority")).toHaveValue("high");
-  await expect(item.field("Assignee").locator("option:checked")).toHaveText("Alice Park");
+  expect(await item.selected(item.field("Assignee"))).toBe("Alice Park");
   await expect(item.field("Data")).toHaveValue('{"ref": "OPS-7",');
 
   await item.fill({ data: '{"ref": "OPS-7", "pager": {"rotation": "weekly"}}' });
@@ -60,7 +62,7 @@ test("create an item with data, edit it, comment, and move it from its page", as
   await expect(item.historyEntries.last()).toHaveAttribute("data-current", "true");
   await page.reload();
   await expect(item.historyEntries).toHaveCount(2);
-  await expect(item.stageSelect.locator("option:checked")).toHaveText(/^Doing/);
+  await expect.poll(() => item.selected(item.stageSelect)).toMatch(/^Doing/);
   await expect(item.comments).toHaveCount(1);
   await expect(item.property("Priority")).toContainText("Urgent");
 });
@@ -85,7 +87,7 @@ test("the stage picker shows the WIP refusal; archive and restore", async ({ sig
   }
   expect(refused).toBe(true);
   await expect(item.moveError).toContainText("“Doing” is at its WIP limit of 2");
-  await expect(item.stageSelect.locator("option:checked")).toHaveText("To do");
+  await expect.poll(() => item.selected(item.stageSelect)).toBe("To do");
   await expect(item.historyEntries).toHaveCount(1);
 
   page.once("dialog", (d) => d.accept());

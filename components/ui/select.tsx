@@ -10,7 +10,7 @@ export function Select({
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: React.ReactNode; error?: string | string[] }) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} id={select.id}>
       {(aria) => (
         <select className={`${controlClass} pr-8`} {...aria} {...select}>
           {children}

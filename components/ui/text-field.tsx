@@ -8,5 +8,5 @@ export function TextField({
   error,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: React.ReactNode; error?: string | string[] }) {
-  return <Field label={label} hint={hint} error={error}>{(aria) => <input className={`${controlClass} py-2`} {...aria} {...input} />}</Field>;
+  return <Field label={label} hint={hint} error={error} id={input.id}>{(aria) => <input className={`${controlClass} py-2`} {...aria} {...input} />}</Field>;
 }

@@ -10,7 +10,7 @@ export function TextArea({
   ...textarea
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: React.ReactNode; error?: string | string[]; mono?: boolean }) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} id={textarea.id}>
       {(aria) => <textarea className={`${controlClass} ${mono ? "font-mono text-[13px] leading-5" : ""}`} {...aria} {...textarea} />}
     </Field>
   );

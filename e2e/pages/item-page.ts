@@ -60,11 +60,6 @@ export class ItemPage {
     return this.page.locator("form").getByLabel(label, { exact: true });
   }
 
-  /** The inline error shown beside a field. */
-  fieldError(label: "Title" | "Description" | "Data" | "Stage" | "Assignee" | "Priority"): Locator {
-    return this.page.locator("form label").filter({ has: this.field(label) }).getByTestId("field-error");
-  }
-
   /** Fills the open item form; selects take option labels. */
   async fill(values: ItemFormValues): Promise<void> {
     if (values.title !== undefined) await this.field("Title").fill(values.title);
@@ -85,6 +80,11 @@ export class ItemPage {
   /** Moves the item with the sidebar's stage picker. */
   async moveTo(stage: string): Promise<void> {
     await selectStage(this.stageSelect, stage);
+  }
+
+  /** The label of a select's chosen option, e.g. "Doing (WIP limit 2)". */
+  async selected(select: Locator): Promise<string> {
+    return select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? "");
   }
 
   async addComment(body: string): Promise<void> {
