@@ -19,7 +19,9 @@ export async function staleItem(db: Db, itemId: string): Promise<Conflict> {
 
 /** Locks the stage row and refuses when it already holds its WIP limit of open items. */
 export async function checkWipLimit(tx: Db, stage: Stage) {
-  await tx.execute(sql`select 1 from ${stages} where ${stages.id} = ${stage.id} for update`);
+  // NO KEY: foreign keys to a stage (a transition's from_stage_id) take KEY SHARE, which FOR UPDATE would
+  // block, deadlocking two items moved in opposite directions between the same two columns.
+  await tx.execute(sql`select 1 from ${stages} where ${stages.id} = ${stage.id} for no key update`);
   const limit = stage.config.wipLimit;
   if (limit == null) return;
   const [row] = await tx
