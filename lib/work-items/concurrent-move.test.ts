@@ -134,6 +134,21 @@ describeDb("two people move one item at once", (db, driver) => {
     }
   });
 
+  it("places two items moved to the top of one column at once in a strict order", async () => {
+    for (let round = 0; round < 3; round++) {
+      const col = (await createWorkflow(db(), { ownerUserId: alice.userId, ownerTeamId: wf.ownerTeamId, visibility: "team" })).stages[0]!;
+      const ids = [];
+      for (const title of ["a", "b", "c", "d"]) ids.push((await createItem(db(), { workflowId: col.workflowId, stageId: col.id, title })).id);
+      const [c, d] = [ids[2]!, ids[3]!];
+      await overlapping(async () => {
+        await Promise.all([moveItem(db(), alice, { id: c, toStageId: col.id, afterId: null }), moveItem(db(), bob, { id: d, toStageId: col.id, afterId: null })]);
+      }, c, d);
+      const rows = await db().select().from(workItems).where(eq(workItems.stageId, col.id)).orderBy(asc(workItems.position));
+      expect(rows.slice(2).map((x) => x.title), `round ${round}`).toEqual(["a", "b"]);
+      expect(new Set(rows.map((x) => x.position)).size, `round ${round}: positions ${rows.map((x) => x.position)}`).toBe(4);
+    }
+  });
+
   if (driver === "postgres") {
     it("when both have read the item before either writes, exactly one wins, with or without a version", async () => {
       for (const withVersion of [true, false]) {

@@ -17,11 +17,19 @@ export async function staleItem(db: Db, itemId: string): Promise<Conflict> {
   return new Conflict(`${who} ${what} this item a moment ago. Your board now shows the latest; try again if you still want to.`);
 }
 
-/** Locks the stage row and refuses when it already holds its WIP limit of open items. */
-export async function checkWipLimit(tx: Db, stage: Stage) {
+/**
+ * Locks a stage row until commit: whoever counts or places items in that column goes one at a time, so
+ * WIP checks and positions (renumbering included) never interleave.
+ */
+export async function lockStage(tx: Db, stageId: string) {
   // NO KEY: foreign keys to a stage (a transition's from_stage_id) take KEY SHARE, which FOR UPDATE would
   // block, deadlocking two items moved in opposite directions between the same two columns.
-  await tx.execute(sql`select 1 from ${stages} where ${stages.id} = ${stage.id} for no key update`);
+  await tx.execute(sql`select 1 from ${stages} where ${stages.id} = ${stageId} for no key update`);
+}
+
+/** Locks the stage row and refuses when it already holds its WIP limit of open items. */
+export async function checkWipLimit(tx: Db, stage: Stage) {
+  await lockStage(tx, stage.id);
   const limit = stage.config.wipLimit;
   if (limit == null) return;
   const [row] = await tx
@@ -50,6 +58,7 @@ export async function moveItem(db: Db, actor: Actor, input: unknown) {
     if (!target) throw new Invalid("That stage is not part of this item's workflow.", { toStageId: ["Not a stage of this workflow."] });
     const changesStage = target.id !== item.stageId;
     if (changesStage) await checkWipLimit(tx, target);
+    else await lockStage(tx, target.id);
     const position = await positionFor(tx, target.id, afterId, item.id);
     const now = new Date();
     const completedAt = changesStage ? (target.id === stageRows.at(-1)!.id ? now : null) : item.completedAt;

@@ -21,7 +21,8 @@ async function renumber(tx: Db, stageId: string) {
 
 /**
  * The position for an item placed in `stageId` right after `afterId` (null: at the top; undefined:
- * at the bottom). `movingId` is left out of the neighbours, so moving within a column works.
+ * at the bottom). `movingId` is left out of the neighbours, so moving within a column works. Call it
+ * holding the stage's lock (`lockStage`), or two placements can read the same neighbours.
  */
 export async function positionFor(tx: Db, stageId: string, afterId: string | null | undefined, movingId?: string): Promise<number> {
   const scope = openInStage(stageId, movingId);
