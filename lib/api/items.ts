@@ -13,9 +13,7 @@ import { archiveItemBody, createItemBody, listItemsQuery, moveItemBody, updateIt
 export function listWorkflowItemsRoute(ctx: ApiContext, req: Request, workflowId: string) {
   return handleApi(ctx, async (actor, db) => {
     const { q, assignee, priority, stageId, includeArchived, limit, offset } = parseQuery(req, listItemsQuery);
-    const rows = await listItems({ db, actor, workflowId, filter: { q, assignee, priority }, stageId, includeArchived, limit, offset });
-    // listItems hands `enteredStageAt` over as the database's raw timestamp text; the API promises ISO 8601.
-    const items = rows.map((r) => ({ ...r, enteredStageAt: r.enteredStageAt ? new Date(r.enteredStageAt) : r.createdAt }));
+    const items = await listItems({ db, actor, workflowId, filter: { q, assignee, priority }, stageId, includeArchived, limit, offset });
     return Response.json({ items });
   });
 }

@@ -4,7 +4,7 @@ import { ITEM_EVENTS_CHANNEL } from "./events";
 type Wake = () => void;
 type Hub = { byWorkflow: Map<string, Set<Wake>>; listening: Promise<unknown> | null };
 
-const hubKey = Symbol.for("tandem.item-events-hub");
+const hubsKey = Symbol.for("tandem.item-events-hubs");
 
 /**
  * The process's one LISTEN on the item change channel, fanned out to open board streams by workflow.
@@ -12,8 +12,11 @@ const hubKey = Symbol.for("tandem.item-events-hub");
  * missed notification costs latency (the stream's own poll catches up), never data.
  */
 function hub(database: Database): Hub {
-  const g = globalThis as typeof globalThis & { [hubKey]?: Hub };
-  const h = (g[hubKey] ??= { byWorkflow: new Map(), listening: null });
+  // One hub per database handle (kept on globalThis so dev-mode module reloads share it).
+  const g = globalThis as typeof globalThis & { [hubsKey]?: WeakMap<Database, Hub> };
+  const hubs = (g[hubsKey] ??= new WeakMap());
+  const h = hubs.get(database) ?? { byWorkflow: new Map(), listening: null };
+  hubs.set(database, h);
   h.listening ??= database
     .listen(ITEM_EVENTS_CHANNEL, (workflowId) => {
       for (const wake of h.byWorkflow.get(workflowId) ?? []) wake();

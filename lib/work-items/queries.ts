@@ -12,10 +12,10 @@ export type BoardItem = Board["items"][number];
 export type BoardStage = Board["stages"][number];
 
 /** When the item entered its current stage: the latest transition into it (the only record of it). */
-const enteredStageAt = sql<Date | string | null>`(
+const enteredStageAt = sql<Date | null>`(
   select max(${workItemTransitions.at}) from ${workItemTransitions}
   where ${workItemTransitions.workItemId} = ${workItems.id} and ${workItemTransitions.toStageId} = ${workItems.stageId}
-)`;
+)`.mapWith((v: Date | string) => new Date(v));
 
 const itemColumns = {
   id: workItems.id,
@@ -31,7 +31,8 @@ const itemColumns = {
   enteredStageAt,
 };
 
-const toDate = (v: Date | string | null, fallback: Date) => (v ? new Date(v) : fallback);
+/** Items always have a creating transition; the fallback covers rows written without one. */
+const toDate = (v: Date | null, fallback: Date) => v ?? fallback;
 
 /**
  * The board of a workflow the actor can see: stages in order, open items in column order, the people
@@ -116,7 +117,7 @@ export async function listItems({
           ? eq(workItems.assigneeId, filter.assignee)
           : undefined;
   const text = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  return db
+  const rows = await db
     .select({ ...itemColumns, description: workItems.description, data: workItems.data, archivedAt: workItems.archivedAt, updatedAt: workItems.updatedAt })
     .from(workItems)
     .leftJoin(users, eq(users.id, workItems.assigneeId))
@@ -133,6 +134,7 @@ export async function listItems({
     .orderBy(desc(workItems.createdAt), asc(workItems.id))
     .limit(limit)
     .offset(offset);
+  return rows.map((r) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt) }));
 }
 
 export type ItemPage = Awaited<ReturnType<typeof getItemPage>>;
