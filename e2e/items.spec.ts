@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { ItemPage } from "./pages/item-page";
 
 const WORKFLOW = "Alice's on-call notes";
 const ITEM_URL = /\/items\/[0-9a-f-]{36}$/;
@@ -20,6 +21,7 @@ test("create an item with data, edit it, comment, and move it from its page", as
   await expect(item.field("Data")).toHaveAccessibleDescription(/Data is not valid JSON/);
   await expect(item.field("Data")).toHaveAttribute("aria-invalid", "true");
   await expect(item.newItemForm.getByTestId("field-error")).toHaveCount(1);
+  await expect(item.newItemForm.getByRole("alert")).toHaveText("Fix the marked field and try again.");
   await expect(page).toHaveURL(/\/items\/new$/);
   await expect(item.field("Title")).toHaveValue("Rotate pager keys");
   await expect(item.field("Description")).toHaveValue("Old keys expire Friday.\nAsk security first.");
@@ -98,6 +100,33 @@ test("the stage picker shows the WIP refusal; archive and restore", async ({ sig
   await item.archivedBanner.getByRole("button", { name: "Restore" }).click();
   await expect(item.archivedBanner).toHaveCount(0);
   await expect(item.stageSelect).toBeVisible();
+});
+
+test("an edit based on a replaced version is refused and offers the latest", async ({ signInAs }) => {
+  const alice = await signInAs("alice");
+  const { item, page } = alice;
+  await alice.workflows.openByName(WORKFLOW);
+  await page.getByTestId("new-item-link").click();
+  await item.fill({ title: "Check alert routing" });
+  await item.submit("Create item");
+  await expect(page).toHaveURL(ITEM_URL);
+  await item.editButton.click();
+  await item.fill({ title: "Check alert routing for EU" });
+
+  // Meanwhile, in another tab, the item moves on.
+  const other = new ItemPage(await alice.context.newPage());
+  await other.goto(page.url());
+  await other.moveTo("Done");
+  await expect(other.historyEntries).toHaveCount(2);
+
+  await item.submit("Save changes");
+  await expect(item.editForm.getByRole("alert")).toContainText("Alice Park moved this item a moment ago");
+  await expect(item.field("Title")).toHaveValue("Check alert routing for EU");
+  await item.editForm.getByRole("button", { name: "Reload the latest" }).click();
+  await expect(item.editForm).toHaveCount(0);
+  await expect.poll(() => item.selected(item.stageSelect)).toBe("Done");
+  await expect(item.title).toHaveText("Check alert routing");
+  await expect(item.property("Completed")).not.toContainText("—");
 });
 
 test("another team's member opening an item's URL gets the 404 page", async ({ signInAs }) => {

@@ -60,7 +60,7 @@ export function ItemDetails({
         </h2>
         {hasData ? (
           <pre
-            className="overflow-x-auto rounded-lg bg-slate-900 px-4 py-3 font-mono text-[13px] leading-5 text-slate-100"
+            className="overflow-x-auto rounded-lg bg-white px-4 py-3 font-mono text-[13px] leading-5 text-slate-800 shadow-sm ring-1 ring-slate-200"
             data-testid="item-data"
           >
             {JSON.stringify(item.data, null, 2)}

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { updateItemAction } from "@/lib/work-items/actions";
 import type { Priority } from "@/lib/work-items/schemas";
 import { FormError } from "./form-error";
-import { ItemFormFields } from "./item-form-fields";
+import { ItemFormFields, formMessage } from "./item-form-fields";
 import { useFormAction } from "./use-form-action";
 
 export type EditableItem = {
@@ -52,7 +52,7 @@ export function ItemEditForm({
         assignees={assignees}
       />
       {failure ? (
-        <FormError message={failure.message}>
+        <FormError message={formMessage(failure)}>
           {failure.code === "conflict" ? (
             <Button type="button" variant="secondary" onClick={reload}>
               Reload the latest

@@ -16,6 +16,15 @@ export type ItemFormValues = {
 
 type Option = { id: string; name: string };
 
+const FIELDS = new Set(["title", "description", "data", "stageId", "assigneeId", "priority"]);
+
+/** The form-level message: the server's own, unless the fields already say what is wrong beside them. */
+export function formMessage(failure: { message: string; fieldErrors?: Record<string, string[]> }): string {
+  const marked = Object.keys(failure.fieldErrors ?? {}).filter((k) => FIELDS.has(k)).length;
+  if (marked === 0) return failure.message;
+  return marked === 1 ? "Fix the marked field and try again." : "Fix the marked fields and try again.";
+}
+
 /**
  * The fields of an item, shared by the create and edit forms. Uncontrolled: the browser keeps what
  * was typed while the server decides. `stages` only when creating (moving is the stage picker's job).

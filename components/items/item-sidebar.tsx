@@ -8,7 +8,7 @@ import { Timestamp } from "./timestamp";
 
 function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
-    <div className="grid grid-cols-[6.5rem_1fr] items-start gap-3 py-2" data-testid={testId}>
+    <div className="grid grid-cols-[5.5rem_1fr] items-start gap-3 py-2" data-testid={testId}>
       <dt className="pt-0.5 text-xs font-medium text-slate-500">{label}</dt>
       <dd className="min-w-0 text-sm text-slate-800">{children}</dd>
     </div>

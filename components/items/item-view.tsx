@@ -50,7 +50,7 @@ export function ItemView({ page }: { page: ItemPage }) {
           {canWrite ? <ItemArchiveButton id={item.id} archived /> : null}
         </div>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_19rem]">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-10">
           <ItemDetails item={editable} archived={item.archivedAt !== null} assignees={assignees} canEdit={canWrite} />
           <section aria-labelledby="item-history-heading">

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { createItemAction } from "@/lib/work-items/actions";
 import { FormError } from "./form-error";
-import { ItemFormFields } from "./item-form-fields";
+import { ItemFormFields, formMessage } from "./item-form-fields";
 import { useFormAction } from "./use-form-action";
 
 type Option = { id: string; name: string };
@@ -30,7 +30,7 @@ export function NewItemForm({
         assignees={assignees}
         stages={stages}
       />
-      {failure ? <FormError message={failure.message} /> : null}
+      {failure ? <FormError message={formMessage(failure)} /> : null}
       <div className="flex items-center justify-end gap-2 border-t border-slate-200 pt-4">
         <Link href={`/workflows/${workflowId}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">
           Cancel
