@@ -14,7 +14,7 @@ export async function staleItem(db: Db, itemId: string): Promise<Conflict> {
   const last = await lastItemChange(db, itemId);
   const who = last?.actorName ?? "Someone";
   const what = last?.kind === "moved" ? "moved" : "changed";
-  return new Conflict(`${who} ${what} this item a moment ago. Your board now shows the latest; try again if you still want to.`);
+  return new Conflict(`${who} ${what} this item a moment ago, so your change was not saved. Look at the latest and try again if you still want to.`);
 }
 
 /**
