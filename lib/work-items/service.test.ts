@@ -127,7 +127,7 @@ describeDb("item service", (db) => {
     await updateItem(db(), alice, { id: item.id, version: 1, title: "Alice's title" });
     await expect(updateItem(db(), bob, { id: item.id, version: 1, title: "Bob's title" })).rejects.toMatchObject({
       code: "conflict",
-      message: expect.stringMatching(/^Alice Park changed this item a moment ago\./),
+      message: expect.stringMatching(/^Alice Park changed this item a moment ago,/),
     });
     await expect(updateItem(db(), bob, { id: item.id, assigneeId: outsider.userId })).rejects.toMatchObject({
       code: "invalid",
