@@ -1,0 +1,54 @@
+import os from "node:os";
+import type { MoveFigures, ServerFigures } from "./board";
+import type { BrowserFigures } from "./browser";
+import { ms, p50p95 } from "./stats";
+
+export const CARD_AIM = 400;
+
+export type DriverResult = {
+  driver: string;
+  items: number;
+  stages: number;
+  loadMs: number;
+  server: ServerFigures;
+  browser: BrowserFigures;
+  moves: MoveFigures;
+};
+
+const kb = (v: number) => `${Math.round(v).toLocaleString("en")} KB`;
+const row = (label: string, value: string) => `  ${label.padEnd(30)} ${value}`;
+
+/** The machine and the date, so figures from different runs can be told apart. */
+export function machineLine(): string {
+  const cpus = os.cpus();
+  const mem = Math.round(os.totalmem() / 2 ** 30);
+  return `${new Date().toISOString()} · ${cpus.length} cpus (${cpus[0]?.model.trim() ?? "unknown"}) · ${mem} GB · node ${process.version} · ${os.platform()} ${os.release()}`;
+}
+
+/** One driver's table. */
+export function driverTable(r: DriverResult): string {
+  const s = r.server;
+  const b = r.browser;
+  const cards = Math.max(b.cards.max, 0);
+  return [
+    `board ${r.items.toLocaleString("en")} items / ${r.stages} stages [${r.driver}]  (data loaded in ${ms(r.loadMs)})`,
+    row("server getBoard (in process)", `${p50p95(s.getBoard)}  (n=${s.getBoard.n})`),
+    row("server toBoardJson", `${p50p95(s.toJson)}  · payload ${kb(s.payloadKB)} for ${s.items} cards`),
+    row("page TTFB", `${p50p95(b.ttfb)}  (n=${b.loads})`),
+    row("page server render (document)", `${p50p95(b.document)}  · HTML ${kb(b.documentKB)}`),
+    row("time to interactive", `${p50p95(b.interactive)}  (first load: ${ms(b.coldInteractive)})`),
+    row("cards in DOM", `${cards} (aim < ${CARD_AIM}) ${cards < CARD_AIM ? "ok" : "OVER"}`),
+    row("move round trip (REST)", `${p50p95(r.moves.roundTrip)}  (n=${r.moves.moves}, max ${ms(r.moves.roundTrip.max)})`),
+    row("move by drag (server action)", `${p50p95(b.drag)}  (n=${b.drag.n}) · response ${kb(b.dragKB)}`),
+  ].join("\n");
+}
+
+/** One line per driver, for commit messages and issues. */
+export function summaryLine(r: DriverResult): string {
+  return (
+    `board ${r.items} items / ${r.stages} stages [${r.driver}]: server getBoard ${p50p95(r.server.getBoard)}` +
+    ` · page TTFB p50 ${ms(r.browser.ttfb.p50)} · document p50 ${ms(r.browser.document.p50)}` +
+    ` · time to interactive ${p50p95(r.browser.interactive)} · cards in DOM ${Math.max(r.browser.cards.max, 0)} (aim < ${CARD_AIM})` +
+    ` · move round trip ${p50p95(r.moves.roundTrip)} · drag move ${p50p95(r.browser.drag)} (${kb(r.browser.dragKB)} answer)`
+  );
+}
