@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { controlClass } from "@/components/ui/field";
 import { moveItemAction } from "@/lib/work-items/actions";
@@ -11,6 +12,7 @@ type StageOption = { id: string; name: string; wipLimit: number | null };
  * picker returns to the stage the item is really in.
  */
 export function ItemStageSelect({ itemId, version, stageId, stages }: { itemId: string; version: number; stageId: string; stages: StageOption[] }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,6 +23,7 @@ export function ItemStageSelect({ itemId, version, stageId, stages }: { itemId: 
     startTransition(async () => {
       const result = await moveItemAction({ id: itemId, toStageId, version });
       if (!result.ok) setError(result.message);
+      else router.refresh();
       setTarget(null);
     });
   };
