@@ -112,7 +112,7 @@ export const operations: Operation[] = [
 ];
 
 /**
- * Routes under /api/v1 that serve this app's own board page through the session cookie and are not
+ * Routes under /api/v1 that serve this app's own board page (UI-shaped JSON and SSE; tokens work too) and are not
  * (yet) a documented contract for programs. The OpenAPI test fails on any route in neither list.
  */
 export const internalRoutes = ["GET /api/v1/workflows/{id}/board", "GET /api/v1/workflows/{id}/events", "GET /api/v1/openapi.json"];
