@@ -97,6 +97,12 @@ test("the stage picker shows the WIP refusal; archive and restore", async ({ sig
   await expect(item.archivedBanner).toBeVisible();
   await expect(item.stageSelect).toHaveCount(0);
   await expect(item.historyEntries.first()).toContainText("until archived");
+  const [itemUrl, title] = [page.url(), await item.title.innerText()];
+  await page.goto(boardUrl);
+  await expect(alice.board.card(title)).toHaveCount(0);
+  await page.getByRole("link", { name: "Archived", exact: true }).click();
+  await page.getByTestId("archived-items").getByRole("link", { name: title, exact: true }).click();
+  await expect(page).toHaveURL(itemUrl);
   await item.archivedBanner.getByRole("button", { name: "Restore" }).click();
   await expect(item.archivedBanner).toHaveCount(0);
   await expect(item.stageSelect).toBeVisible();

@@ -24,7 +24,7 @@ export const SortableCard = memo(function SortableCard({ card, now, disabled }: 
       aria-label={card.title}
       data-testid="item-card"
       data-item-id={card.id}
-      className={`cursor-grab select-none rounded-lg outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${isDragging ? "opacity-40" : ""}`}
+      className={`select-none rounded-lg outline-none ${disabled ? "" : "cursor-grab"} focus-visible:ring-2 focus-visible:ring-indigo-500 ${isDragging ? "opacity-40" : ""}`}
       onClick={(e) => {
         if (!(e.target as HTMLElement).closest("a")) open();
       }}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stages, teams, users, workItemComments, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -95,6 +95,7 @@ export async function listItems({
   filter = {},
   stageId,
   includeArchived = false,
+  onlyArchived = false,
   limit = 100,
   offset = 0,
 }: {
@@ -104,6 +105,7 @@ export async function listItems({
   filter?: BoardFilter;
   stageId?: string;
   includeArchived?: boolean;
+  onlyArchived?: boolean;
   limit?: number;
   offset?: number;
 }) {
@@ -124,7 +126,7 @@ export async function listItems({
     .where(
       and(
         eq(workItems.workflowId, workflow.id),
-        includeArchived ? undefined : isNull(workItems.archivedAt),
+        onlyArchived ? isNotNull(workItems.archivedAt) : includeArchived ? undefined : isNull(workItems.archivedAt),
         stageId ? eq(workItems.stageId, stageId) : undefined,
         filter.priority ? eq(workItems.priority, filter.priority) : undefined,
         assignee,

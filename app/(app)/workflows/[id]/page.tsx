@@ -46,10 +46,13 @@ export default async function WorkflowBoardPage({ params }: Props) {
           <VisibilityBadge visibility={workflow.visibility} teamName={workflow.teamName} />
           {workflow.isTemplate ? <Badge tone="violet">Template</Badge> : null}
           <span className="text-xs text-slate-500">v{workflow.version}</span>
+          <Link href={`/workflows/${workflow.id}/archived`} className="ml-auto text-sm text-slate-500 hover:text-slate-900">
+            Archived
+          </Link>
           {atLeast(workflow.level, "WRITE") ? (
             <Link
               href={`/workflows/${workflow.id}/items/new`}
-              className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+              className=" rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
               data-testid="new-item-link"
             >
               New item
