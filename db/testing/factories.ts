@@ -107,3 +107,24 @@ export async function actorFor(db: Db, userId: string): Promise<Actor> {
   if (!actor) throw new Error(`no active user ${userId}`);
   return actor;
 }
+
+/** A team whose `members` (names, in order) are plain members, with the actor of each. */
+export async function createTeamWithMembers<const M extends readonly string[]>(db: Db, o: { members: M; name?: string }) {
+  const team = await createTeam(db, { name: o.name });
+  const people = [];
+  for (const name of o.members) people.push(await createUser(db, { name }));
+  for (const u of people) await addMember(db, team.id, u.id);
+  const actors = [];
+  for (const u of people) actors.push(await actorFor(db, u.id));
+  return { team, users: people as { [K in keyof M]: (typeof people)[number] }, actors: actors as { [K in keyof M]: Actor } };
+}
+
+/** A team of `members` and one workflow of theirs, owned by the team and by its first member. */
+export async function createTeamWorkflow<const M extends readonly [string, ...string[]]>(
+  db: Db,
+  o: { members: M; visibility?: Visibility; stages?: { name: string; type?: StageType; config?: StageConfig }[] },
+) {
+  const { team, users: people, actors } = await createTeamWithMembers(db, { members: o.members });
+  const wf = await createWorkflow(db, { ownerUserId: people[0].id, ownerTeamId: team.id, visibility: o.visibility ?? "team", stages: o.stages });
+  return { team, wf, users: people, actors };
+}

@@ -2,9 +2,10 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { teamMembers, workItemComments, workItems } from "@/db/schema";
+import { ACCESS_MATRIX, type AccessWorld, VISIBILITIES, type Vis, type Who, actionContext, createAccessWorld, outcome } from "@/db/testing/access-world";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem as seedItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
-import { type ActionResult, runAction } from "@/lib/auth/action-core";
+import { actorFor, addMember, createUser } from "@/db/testing/factories";
+import { runAction } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { workflowId } from "@/lib/workflows/schemas";
 import { moveItem } from "./move";
@@ -12,43 +13,8 @@ import { getBoard, getItemPage } from "./queries";
 import { addCommentInput, archiveItemInput, createItemInput, itemId, moveItemInput, updateItemInput } from "./schemas";
 import { addComment, createItem, setItemArchived, updateItem } from "./service";
 
-type Who = "owner" | "teammate" | "viewer" | "otherTeam" | "admin" | "signedOut";
-type Vis = "personal" | "team" | "global";
-type Outcome = "ok" | "not_found" | "forbidden" | "unauthorized";
-
-/** Items inherit their workflow's access: the same matrix as lib/auth/access-matrix.test.ts. */
-const matrix: Record<Vis, Record<Who, { read: Outcome; write: Outcome }>> = {
-  personal: {
-    owner: { read: "ok", write: "ok" },
-    teammate: { read: "not_found", write: "not_found" },
-    viewer: { read: "not_found", write: "not_found" },
-    otherTeam: { read: "not_found", write: "not_found" },
-    admin: { read: "not_found", write: "not_found" },
-    signedOut: { read: "unauthorized", write: "unauthorized" },
-  },
-  team: {
-    owner: { read: "ok", write: "ok" },
-    teammate: { read: "ok", write: "ok" },
-    viewer: { read: "ok", write: "forbidden" },
-    otherTeam: { read: "not_found", write: "not_found" },
-    admin: { read: "not_found", write: "not_found" },
-    signedOut: { read: "unauthorized", write: "unauthorized" },
-  },
-  global: {
-    owner: { read: "ok", write: "ok" },
-    teammate: { read: "ok", write: "ok" },
-    viewer: { read: "ok", write: "forbidden" },
-    otherTeam: { read: "ok", write: "forbidden" },
-    admin: { read: "ok", write: "ok" },
-    signedOut: { read: "unauthorized", write: "unauthorized" },
-  },
-};
-
-const outcome = (r: ActionResult<unknown>): Outcome => (r.ok ? "ok" : (r.code as Outcome));
-const ctx = (actor: Actor | null) => ({ actor, origin: "http://tandem.test", host: "tandem.test" });
-
 describeDb("item access matrix", (db) => {
-  const actors = {} as Record<Who, Actor | null>;
+  let actors: AccessWorld["actors"];
   const boards = {} as Record<Vis, { wfId: string; itemId: string; stages: string[] }>;
   let teamAId = "";
   let teamBStage = "";
@@ -57,36 +23,20 @@ describeDb("item access matrix", (db) => {
   const created = async (title: string) => (await db().select({ n: count() }).from(workItems).where(eq(workItems.title, title)))[0]!.n;
 
   beforeAll(async () => {
-    const teamA = await createTeam(db(), { name: "Team A" });
-    const teamB = await createTeam(db(), { name: "Team B" });
-    teamAId = teamA.id;
-    const owner = await createUser(db(), { name: "Owner" });
-    const teammate = await createUser(db(), { name: "Teammate" });
-    const viewer = await createUser(db(), { name: "Viewer" });
-    const other = await createUser(db(), { name: "Other" });
-    const admin = await createUser(db(), { name: "Admin", isAdmin: true });
-    await addMember(db(), teamA.id, owner.id, "member");
-    await addMember(db(), teamA.id, teammate.id, "member");
-    await addMember(db(), teamA.id, viewer.id, "viewer");
-    await addMember(db(), teamB.id, other.id, "admin");
-    for (const vis of ["personal", "team", "global"] as const) {
-      const wf = await createWorkflow(db(), { ownerUserId: owner.id, ownerTeamId: vis === "personal" ? null : teamA.id, visibility: vis });
-      const item = await seedItem(db(), { workflowId: wf.id, stageId: wf.stages[0]!.id, title: `${vis} secret item` });
-      boards[vis] = { wfId: wf.id, itemId: item.id, stages: wf.stages.map((s) => s.id) };
+    const world = await createAccessWorld(db());
+    actors = world.actors;
+    for (const vis of VISIBILITIES) {
+      const wf = world.workflows[vis];
+      boards[vis] = { wfId: wf.id, itemId: wf.itemId, stages: wf.stages };
     }
-    teamBStage = (await createWorkflow(db(), { ownerUserId: other.id, ownerTeamId: teamB.id, visibility: "team" })).stages[0]!.id;
-    actors.owner = await actorFor(db(), owner.id);
-    actors.teammate = await actorFor(db(), teammate.id);
-    actors.viewer = await actorFor(db(), viewer.id);
-    actors.otherTeam = await actorFor(db(), other.id);
-    actors.admin = await actorFor(db(), admin.id);
-    actors.signedOut = null;
+    teamAId = world.teamA.id;
+    teamBStage = world.teamBStageId;
   });
 
   /** Every write an item offers, through the action wrapper with the action's own schema. */
   async function writes(actor: Actor | null, vis: Vis, who: string) {
     const { wfId, itemId: id, stages } = boards[vis];
-    const c = ctx(actor);
+    const c = actionContext(actor);
     const results = {
       move: await runAction(c, moveItemInput, { id, toStageId: stages[1] }, (a, input) => moveItem(db(), a, input)),
       update: await runAction(c, updateItemInput, { id, description: `edited by ${who}` }, (a, input) => updateItem(db(), a, input)),
@@ -101,15 +51,15 @@ describeDb("item access matrix", (db) => {
     return results;
   }
 
-  for (const vis of ["personal", "team", "global"] as const) {
-    for (const who of Object.keys(matrix[vis]) as Who[]) {
-      const expected = matrix[vis][who];
+  for (const vis of VISIBILITIES) {
+    for (const who of Object.keys(ACCESS_MATRIX[vis]) as Who[]) {
+      const expected = ACCESS_MATRIX[vis][who];
       it(`${vis} × ${who}: read → ${expected.read}, write → ${expected.write}`, async () => {
         const { wfId, itemId: id } = boards[vis];
-        const page = await runAction(ctx(actors[who]), itemId, id, (actor, input) => getItemPage({ db: db(), actor, itemId: input }));
+        const page = await runAction(actionContext(actors[who]), itemId, id, (actor, input) => getItemPage({ db: db(), actor, itemId: input }));
         expect(outcome(page)).toBe(expected.read);
         if (page.ok) expect(page.data.item.title).toBe(`${vis} secret item`);
-        const board = await runAction(ctx(actors[who]), workflowId, wfId, (actor, input) => getBoard({ db: db(), actor, workflowId: input }));
+        const board = await runAction(actionContext(actors[who]), workflowId, wfId, (actor, input) => getBoard({ db: db(), actor, workflowId: input }));
         expect(outcome(board)).toBe(expected.read);
         if (board.ok) expect(board.data.items.map((i) => i.id)).toContain(id);
 
@@ -138,13 +88,13 @@ describeDb("item access matrix", (db) => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const reads = await Promise.all(
       [boards.personal.itemId, boards.team.itemId, missing, "not-a-uuid"].map((id) =>
-        runAction(ctx(other), z.string(), id, (actor, input) => getItemPage({ db: db(), actor, itemId: input })),
+        runAction(actionContext(other), z.string(), id, (actor, input) => getItemPage({ db: db(), actor, itemId: input })),
       ),
     );
     expect(reads.map((r) => (r.ok ? "ok" : `${r.code}: ${r.message}`))).toEqual(Array(4).fill("not_found: Item was not found."));
     const moves = await Promise.all(
       [boards.team.itemId, missing].map((id) =>
-        runAction(ctx(other), moveItemInput, { id, toStageId: teamBStage }, (actor, input) => moveItem(db(), actor, input)),
+        runAction(actionContext(other), moveItemInput, { id, toStageId: teamBStage }, (actor, input) => moveItem(db(), actor, input)),
       ),
     );
     expect(moves.map((r) => (r.ok ? "ok" : `${r.code}: ${r.message}`))).toEqual(Array(2).fill("not_found: Item was not found."));
@@ -153,7 +103,7 @@ describeDb("item access matrix", (db) => {
   it("refuses another team's item moved into your own stage as not found, and never moves it", async () => {
     const other = actors.otherTeam!;
     const { itemId: id, stages } = boards.team;
-    const r = await runAction(ctx(other), moveItemInput, { id, toStageId: teamBStage, afterId: null }, (actor, input) => moveItem(db(), actor, input));
+    const r = await runAction(actionContext(other), moveItemInput, { id, toStageId: teamBStage, afterId: null }, (actor, input) => moveItem(db(), actor, input));
     expect(r).toEqual({ ok: false, code: "not_found", message: "Item was not found." });
     const [row] = await db().select().from(workItems).where(eq(workItems.id, id));
     expect(stages).toContain(row!.stageId);
@@ -161,7 +111,7 @@ describeDb("item access matrix", (db) => {
     // The other way round, your item into another team's stage: the same answer as a stage that does not exist.
     const into = await Promise.all(
       [teamBStage, "00000000-0000-4000-8000-000000000000"].map((toStageId) =>
-        runAction(ctx(actors.owner), moveItemInput, { id, toStageId }, (actor, input) => moveItem(db(), actor, input)),
+        runAction(actionContext(actors.owner), moveItemInput, { id, toStageId }, (actor, input) => moveItem(db(), actor, input)),
       ),
     );
     expect(into[0]).toMatchObject({ ok: false, code: "invalid" });
@@ -173,9 +123,9 @@ describeDb("item access matrix", (db) => {
     await addMember(db(), teamAId, leaver.id, "member");
     const stale = await actorFor(db(), leaver.id);
     const move = (actor: Actor, vis: Vis) =>
-      runAction(ctx(actor), moveItemInput, { id: boards[vis].itemId, toStageId: boards[vis].stages[0] }, (a, input) => moveItem(db(), a, input));
+      runAction(actionContext(actor), moveItemInput, { id: boards[vis].itemId, toStageId: boards[vis].stages[0] }, (a, input) => moveItem(db(), a, input));
     const read = (actor: Actor, vis: Vis) =>
-      runAction(ctx(actor), itemId, boards[vis].itemId, (a, input) => getItemPage({ db: db(), actor: a, itemId: input }));
+      runAction(actionContext(actor), itemId, boards[vis].itemId, (a, input) => getItemPage({ db: db(), actor: a, itemId: input }));
     expect(outcome(await move(stale, "team"))).toBe("ok");
 
     await db().delete(teamMembers).where(and(eq(teamMembers.teamId, teamAId), eq(teamMembers.userId, leaver.id)));

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { workItemEvents, workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { createItem, createTeamWorkflow, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { moveItem } from "./move";
 
@@ -15,14 +15,7 @@ describeDb("two people move one item at once", (db, driver) => {
   let wf: Awaited<ReturnType<typeof createWorkflow>>;
 
   beforeAll(async () => {
-    const team = await createTeam(db());
-    const a = await createUser(db(), { name: "Alice Park" });
-    const b = await createUser(db(), { name: "Bob Stone" });
-    await addMember(db(), team.id, a.id);
-    await addMember(db(), team.id, b.id);
-    wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
-    alice = await actorFor(db(), a.id);
-    bob = await actorFor(db(), b.id);
+    ({ wf, actors: [alice, bob] } = await createTeamWorkflow(db(), { members: ["Alice Park", "Bob Stone"] }));
   });
 
   /** Alice moves the item to Doing while Bob moves it to Done; `start` lets a test hold both back. */

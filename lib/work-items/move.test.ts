@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { workItemEvents, workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { createItem, createTeamWorkflow, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { moveItem } from "./move";
 import { setItemArchived, updateItem } from "./service";
@@ -27,15 +27,8 @@ describeDb("moving an item", (db) => {
   const stage = (i: number) => wf.stages[i]!.id;
 
   beforeAll(async () => {
-    const team = await createTeam(db());
-    const a = await createUser(db(), { name: "Alice Park" });
-    const b = await createUser(db(), { name: "Bob Stone" });
-    await addMember(db(), team.id, a.id);
-    await addMember(db(), team.id, b.id);
-    wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
-    otherWf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
-    alice = await actorFor(db(), a.id);
-    bob = await actorFor(db(), b.id);
+    ({ wf, actors: [alice, bob] } = await createTeamWorkflow(db(), { members: ["Alice Park", "Bob Stone"] }));
+    otherWf = await createWorkflow(db(), { ownerUserId: alice.userId, ownerTeamId: wf.ownerTeamId, visibility: "team" });
   });
 
   it("appends exactly one transition with actor, from, to, time and reason", async () => {

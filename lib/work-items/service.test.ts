@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { auditLog, workItemEvents, workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem as seedItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { actorFor, createItem as seedItem, createTeamWorkflow, createUser, createWorkflow } from "@/db/testing/factories";
 import { runAction } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { latestItemEventSeq, listItemEventsSince } from "./events";
@@ -30,16 +30,8 @@ describeDb("item service", (db) => {
   let wf: Wf;
 
   beforeAll(async () => {
-    const team = await createTeam(db());
-    const a = await createUser(db(), { name: "Alice Park" });
-    const b = await createUser(db(), { name: "Bob Stone" });
-    const o = await createUser(db(), { name: "Olga Outside" });
-    await addMember(db(), team.id, a.id);
-    await addMember(db(), team.id, b.id);
-    wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
-    alice = await actorFor(db(), a.id);
-    bob = await actorFor(db(), b.id);
-    outsider = await actorFor(db(), o.id);
+    ({ wf, actors: [alice, bob] } = await createTeamWorkflow(db(), { members: ["Alice Park", "Bob Stone"] }));
+    outsider = await actorFor(db(), (await createUser(db(), { name: "Olga Outside" })).id);
   });
 
   it("creates an item at the bottom of the first stage with its creating transition and event", async () => {

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type Db } from "@/db/client";
 import { workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { createItem, createTeamWithMembers, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { moveItem } from "./move";
 import { createItem as createItemAs, setItemArchived } from "./service";
@@ -23,14 +23,9 @@ describeDb("WIP limits", (db) => {
   let teamId: string;
 
   beforeAll(async () => {
-    const team = await createTeam(db());
+    const { team, actors } = await createTeamWithMembers(db(), { members: ["Alice Park", "Bob Stone"] });
     teamId = team.id;
-    const a = await createUser(db(), { name: "Alice Park" });
-    const b = await createUser(db(), { name: "Bob Stone" });
-    await addMember(db(), team.id, a.id);
-    await addMember(db(), team.id, b.id);
-    alice = await actorFor(db(), a.id);
-    bob = await actorFor(db(), b.id);
+    [alice, bob] = actors;
   });
 
   /** Backlog, Doing (limit `limit`), Done, with `n` items in the backlog. */
