@@ -77,3 +77,17 @@ test("filters live in the URL and survive a reload; quick-add puts a card in its
   await expect(alice.board.cards).toHaveCount(1);
   await alice.board.expectIn(title, "Ready for review");
 });
+
+test("an open item page shows a teammate's comment without a reload", async ({ signInAs }) => {
+  const [alice, bob] = await Promise.all([signInAs("alice"), signInAs("bob")]);
+  await alice.workflows.openByName(WORKFLOW);
+  const title = (await alice.board.titles("Merged"))[0]!;
+  await alice.board.card(title).getByRole("link").click();
+  await expect(alice.page).toHaveURL(/\/items\//);
+  await bob.page.goto(alice.page.url());
+  await expect(bob.item.title).toHaveText(title);
+
+  const body = `Looks good from here ${Date.now()}`;
+  await alice.item.addComment(body);
+  await expect(bob.item.comments.filter({ hasText: body })).toHaveCount(1, { timeout: 2_000 });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ItemLive } from "@/components/items/item-live";
 import { ItemView } from "@/components/items/item-view";
 import { getDb } from "@/db/client";
 import { getActor, requireActor } from "@/lib/auth/session";
@@ -27,5 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ItemPage({ params }: Props) {
-  return <ItemView page={await loadItem((await params).id)} />;
+  const page = await loadItem((await params).id);
+  return (
+    <>
+      <ItemLive workflowId={page.workflow.id} itemId={page.item.id} />
+      <ItemView page={page} />
+    </>
+  );
 }
