@@ -51,9 +51,12 @@ test("keyboard: Space picks a card up, arrows move it, Space drops it", async ({
   const alice = await signInAs("alice");
   await alice.workflows.openByName(WORKFLOW);
   const title = (await alice.board.titles("Agent pre-review"))[0]!;
+  await alice.board.waitReady();
   await alice.board.card(title).focus();
   await alice.page.keyboard.press("Space");
+  await expect(alice.board.card(title)).toHaveAttribute("aria-pressed", "true");
   await alice.page.keyboard.press("ArrowLeft");
+  await expect(alice.board.announcement).toContainText(`${title} is over Ready for review`);
   await alice.page.keyboard.press("Space");
   await alice.board.expectIn(title, "Ready for review");
   await alice.page.reload();
@@ -64,6 +67,7 @@ test("filters live in the URL and survive a reload; quick-add puts a card in its
   const alice = await signInAs("alice");
   await alice.workflows.openByName(WORKFLOW);
   const title = `Quick ${Date.now()}`;
+  await alice.board.waitReady();
   await alice.board.column("Ready for review").getByTestId("quick-add").click();
   await alice.page.getByLabel("New item in Ready for review").fill(title);
   await alice.page.keyboard.press("Enter");

@@ -7,7 +7,10 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
+  type CollisionDetection,
+  closestCenter,
   closestCorners,
+  pointerWithin,
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
@@ -23,6 +26,19 @@ import { ItemCard } from "./item-card";
 import { boardKeyboardCoordinates } from "./keyboard";
 import { useBoard, useBoardLive } from "./use-board";
 import { useMoveItem } from "./use-move-item";
+
+/**
+ * With a pointer, the column under it decides, and within it the nearest card: plain closest-corners
+ * would pick a card of the next column when dropping below a short column's last card. Keyboard moves
+ * have no pointer and fall back to closest corners.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const column = pointerWithin(args).find((c) => c.data?.droppableContainer?.data.current?.type === "column");
+  if (!column) return closestCorners(args);
+  const cards = args.droppableContainers.filter((d) => d.data.current?.sortable?.containerId === column.id);
+  const nearest = closestCenter({ ...args, droppableContainers: cards });
+  return nearest.length ? nearest : [column];
+};
 
 /** Re-renders every minute so "time in stage" stays true on a board left open. */
 function useNow(initial: number) {
@@ -106,7 +122,7 @@ export function BoardView({ initial, meId, now: serverNow }: { initial: BoardJso
       <BoardFilters filter={filter} assignees={board.assignees} />
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collisionDetection}
         accessibility={{ announcements }}
         onDragStart={({ active }) => {
           const id = String(active.id);

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { updateItemAction } from "@/lib/work-items/actions";
 import type { Priority } from "@/lib/work-items/schemas";
@@ -31,6 +32,8 @@ export function ItemEditForm({
   onDone: () => void;
 }) {
   const router = useRouter();
+  // The version the form was opened on: the page may re-render with a newer one while the person types.
+  const [version] = useState(item.version);
   const { failure, fieldErrors, onSubmit, pending } = useFormAction(updateItemAction, onDone);
   const reload = () => {
     router.refresh();
@@ -39,7 +42,7 @@ export function ItemEditForm({
   return (
     <form onSubmit={onSubmit} className="space-y-6" data-testid="item-edit-form" noValidate>
       <input type="hidden" name="id" value={item.id} />
-      <input type="hidden" name="version" value={item.version} />
+      <input type="hidden" name="version" value={version} />
       <ItemFormFields
         defaults={{
           title: item.title,

@@ -9,6 +9,8 @@ export class BoardPage {
   readonly notFound: Locator;
   readonly toasts: Locator;
   readonly filterText: Locator;
+  /** dnd-kit's screen-reader announcements: what a keyboard drag is doing. */
+  readonly announcement: Locator;
 
   constructor(readonly page: Page) {
     this.name = page.getByTestId("workflow-name");
@@ -18,6 +20,7 @@ export class BoardPage {
     this.notFound = page.getByTestId("not-found");
     this.toasts = page.locator("[data-sonner-toast]");
     this.filterText = page.getByLabel("Filter by title");
+    this.announcement = page.locator("[id^=DndLiveRegion]");
   }
 
   async goto(path: string): Promise<Response | null> {
@@ -32,6 +35,11 @@ export class BoardPage {
     return this.cards.filter({ has: this.page.getByRole("link", { name: title, exact: true }) });
   }
 
+  /** Waits until the board has hydrated: before that, drags and key presses do nothing. */
+  async waitReady() {
+    await expect(this.board).toHaveAttribute("data-ready", "true");
+  }
+
   /** Titles of the cards in a column, top to bottom. */
   async titles(stage: string): Promise<string[]> {
     return this.column(stage).getByTestId("item-card").getByRole("link").allInnerTexts();
@@ -39,6 +47,7 @@ export class BoardPage {
 
   /** Drags a card with the mouse onto a column (below its last visible card). */
   async dragTo(title: string, stage: string) {
+    await this.waitReady();
     await this.card(title).scrollIntoViewIfNeeded();
     const from = await this.card(title).boundingBox();
     const to = await this.column(stage).boundingBox();
