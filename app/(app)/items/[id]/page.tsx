@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ItemLive } from "@/components/items/item-live";
 import { ItemView } from "@/components/items/item-view";
 import { getDb } from "@/db/client";
+import { orNotFound } from "@/lib/pages";
 import { getActor, requireActor } from "@/lib/auth/session";
-import { NotFound } from "@/lib/errors";
 import { getItemPage } from "@/lib/work-items/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -13,12 +12,7 @@ type Props = { params: Promise<{ id: string }> };
 // Metadata and page share one load per request.
 const loadItem = cache(async (id: string) => {
   const actor = await requireActor();
-  try {
-    return await getItemPage({ db: await getDb(), actor, itemId: id });
-  } catch (err) {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
+  return orNotFound(getItemPage({ db: await getDb(), actor, itemId: id }));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

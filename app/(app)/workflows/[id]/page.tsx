@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BoardView } from "@/components/board/board-view";
 import { RenameWorkflowForm } from "@/components/workflows/rename-workflow-form";
 import { VisibilityBadge } from "@/components/workflows/visibility-badge";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
+import { orNotFound } from "@/lib/pages";
 import { atLeast } from "@/lib/auth/permissions";
 import { getActor, requireActor } from "@/lib/auth/session";
-import { NotFound } from "@/lib/errors";
 import { toBoardJson } from "@/lib/work-items/board-json";
 import { getBoard } from "@/lib/work-items/queries";
 
@@ -18,12 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 // Metadata and page share one load per request.
 const loadBoard = cache(async (id: string) => {
   const actor = await requireActor();
-  try {
-    return await getBoard({ db: await getDb(), actor, workflowId: id });
-  } catch (err) {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  }
+  return orNotFound(getBoard({ db: await getDb(), actor, workflowId: id }));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

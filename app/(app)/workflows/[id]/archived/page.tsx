@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { orNotFound } from "@/lib/pages";
 import { requireActor } from "@/lib/auth/session";
-import { NotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { listItems } from "@/lib/work-items/queries";
 import { requireWorkflow } from "@/lib/workflows/access";
@@ -17,14 +16,9 @@ export default async function ArchivedItemsPage({ params }: Props) {
   const actor = await requireActor();
   const db = await getDb();
   const { id } = await params;
-  const loaded = await Promise.all([
-    requireWorkflow(db, actor, id, "READ"),
-    listItems({ db, actor, workflowId: id, onlyArchived: true, limit: 500 }),
-  ]).catch((err) => {
-    if (err instanceof NotFound) notFound();
-    throw err;
-  });
-  const [workflow, items] = loaded;
+  const [workflow, items] = await orNotFound(
+    Promise.all([requireWorkflow(db, actor, id, "READ"), listItems({ db, actor, workflowId: id, onlyArchived: true, limit: 500 })]),
+  );
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <div className="space-y-1">
