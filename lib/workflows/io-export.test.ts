@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { Task } from "@/lib/engine/graph-schema";
+import { newStage } from "./definition";
+import { exportDescriptor, exportWorkflow, parseImport } from "./io";
+import { STAGE_IDS, clone, reviewGraph, sampleDefinition, task } from "./testing-definitions";
+
+const meta = { name: "Code Review", description: "Reviews pull requests.", version: 4 };
+const reviewStage = () => sampleDefinition().stages[1]!;
+const withoutCanvas = ({ position: _p, loop: _l, ...rest }: Task) => rest;
+
+describe("Tandem export", () => {
+  it("wraps the definition with format, version and time", () => {
+    const def = sampleDefinition();
+    const file = exportWorkflow(meta, def);
+    expect(file).toMatchObject({ format: "tandem.workflow", formatVersion: 1, name: "Code Review", description: "Reviews pull requests.", version: 4 });
+    expect(new Date(file.exportedAt).toISOString()).toBe(file.exportedAt);
+    expect(file.definition).toEqual(def);
+  });
+});
+
+describe("Tandem export, then import", () => {
+  it("gives back the same definition, conditions and loops included", () => {
+    const def = sampleDefinition();
+    const result = parseImport(JSON.stringify(exportWorkflow(meta, def), null, 2));
+    expect(result).toEqual({ ok: true, kind: "tandem", name: "Code Review", description: "Reviews pull requests.", definition: def });
+  });
+});
+
+describe("descriptor export", () => {
+  it("has the descriptor shape: slug id, semver, roles, tasks with dependsOn", () => {
+    const d = exportDescriptor(reviewStage(), { name: meta.name, version: meta.version });
+    expect(d.id).toBe("code-review.agent-pre-review");
+    expect(d.version).toBe("4.0.0");
+    expect(d.displayName).toBe("Agent pre-review");
+    expect(d.roles).toEqual([{ roleId: "reviewer", displayName: "Reviewer", personaCapabilityRequirements: ["code.review"] }]);
+    expect(d.tasks.map((t) => [t.id, t.dependsOn])).toEqual([
+      ["analyze", []],
+      ["approve", ["analyze"]],
+      ["notify", ["approve"]],
+      ["shape", ["analyze"]],
+      ["wait", ["shape"]],
+    ]);
+    expect(d.tasks[0]).toEqual({
+      id: "analyze",
+      name: "Analyze diff",
+      executor: { type: "agent", roleId: "reviewer", modelHint: "small", prompt: "Review the diff." },
+      dependsOn: [],
+      inputSchema: { type: "object", properties: { diff: { type: "string" } } },
+      outputSchema: { type: "object", properties: { ok: { type: "boolean" } } },
+      policyTags: ["guardrail.secure_outputs"],
+      retry: { maxAttempts: 2, backoff: "fixed", initialDelayMs: 500 },
+      timeoutMs: 60_000,
+      input: { diff: "{{input.diff}}" },
+    });
+    expect(d.tasks[2]!.executor).toEqual({ type: "http", method: "POST", url: "https://example.com/hook", headers: { "x-team": "core" }, body: { ok: true } });
+  });
+
+  it("declares agent roles the graph left undeclared, with no capabilities", () => {
+    const stage = { ...newStage(STAGE_IDS.extra, "AUTOMATION", "Ünïcode Stage!"), taskGraph: reviewGraph() };
+    stage.taskGraph.tasks.push(task("fix", { executor: { kind: "agent", role: "coder" } }), task("fix2", { executor: { kind: "agent", role: "coder" } }));
+    const d = exportDescriptor(stage, { name: "My  Flow", version: 1 });
+    expect(d.id).toBe("my-flow.unicode-stage");
+    expect(d.roles.map((r) => [r.roleId, r.personaCapabilityRequirements])).toEqual([
+      ["reviewer", ["code.review"]],
+      ["coder", []],
+    ]);
+  });
+
+  it("exports a stage without a graph as an empty task list", () => {
+    const d = exportDescriptor(sampleDefinition().stages[0]!, { name: "x", version: 2 });
+    expect(d).toMatchObject({ id: "x.backlog", roles: [], tasks: [] });
+  });
+});
+
+describe("descriptor export, then import", () => {
+  it("gives back the same tasks, executors, retry, schemas and edges, without conditions and loops", () => {
+    const stage = reviewStage();
+    const result = parseImport(JSON.stringify(exportDescriptor(stage, { name: meta.name, version: 4 })));
+    if (!result.ok || result.kind !== "descriptor") throw new Error(JSON.stringify(result));
+    const original = stage.taskGraph!;
+    expect(result.name).toBe("Agent pre-review");
+    expect(result.graph.tasks.map(withoutCanvas)).toEqual(original.tasks.map(withoutCanvas));
+    expect(result.graph.tasks.every((t) => t.loop === null)).toBe(true);
+    expect(result.graph.edges).toEqual(original.edges.map((e) => ({ ...e, condition: null })));
+    expect(result.graph.roles).toEqual(original.roles);
+  });
+
+  it("lays tasks out in columns by dependency depth", () => {
+    const result = parseImport(JSON.stringify(exportDescriptor(reviewStage(), { name: "x", version: 1 })));
+    if (!result.ok || result.kind !== "descriptor") throw new Error(JSON.stringify(result));
+    expect(Object.fromEntries(result.graph.tasks.map((t) => [t.id, t.position]))).toEqual({
+      analyze: { x: 0, y: 0 },
+      approve: { x: 260, y: 0 },
+      shape: { x: 260, y: 120 },
+      notify: { x: 520, y: 0 },
+      wait: { x: 520, y: 120 },
+    });
+  });
+
+  it("keeps the original untouched", () => {
+    const stage = reviewStage();
+    const copy = clone(stage);
+    exportDescriptor(stage, { name: "x", version: 1 }).tasks[0]!.policyTags.push("mutated");
+    expect(stage).toEqual(copy);
+  });
+});

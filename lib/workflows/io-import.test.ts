@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RETRY } from "@/lib/engine/graph-schema";
+import { exportWorkflow, parseImport } from "./io";
+import { sampleDefinition } from "./testing-definitions";
+
+const json = (v: unknown) => JSON.stringify(v, null, 2);
+const problemsOf = (text: string) => {
+  const r = parseImport(text);
+  if (r.ok) throw new Error("expected the import to be refused");
+  expect(Object.keys(r)).toEqual(["ok", "problems"]);
+  return r.problems;
+};
+const descriptorGraph = (text: string) => {
+  const r = parseImport(text);
+  if (!r.ok || r.kind !== "descriptor") throw new Error(JSON.stringify(r));
+  return r;
+};
+
+/** The wrapped shape of the extension descriptor in the reference guide (section 2). */
+const extensionDescriptor = {
+  id: "workflow.code_review.v1",
+  kind: "workflow",
+  payload: {
+    definition: {
+      id: "code_review",
+      version: "1.0.0",
+      displayName: "Code Review",
+      goalSchema: { type: "object" },
+      roles: [
+        {
+          roleId: "reviewer",
+          displayName: "Reviewer",
+          personaId: "code_pilot",
+          evolutionRules: [{ id: "stay-focused", trigger: "always", patch: { mood: "focused" } }],
+          personaCapabilityRequirements: ["code.review"],
+        },
+      ],
+      tasks: [
+        {
+          id: "analyze_diff",
+          name: "Analyze Diff",
+          executor: { type: "gmi", roleId: "reviewer" },
+          dependsOn: [],
+          inputSchema: { type: "object" },
+          outputSchema: { type: "object", properties: { notes: { type: "string" } } },
+          policyTags: ["guardrail.secure_outputs"],
+          handoff: { summary: true },
+        },
+        { id: "sign_off", name: "Sign off", executor: { type: "human" }, dependsOn: ["analyze_diff"] },
+      ],
+      requiresConversationContext: false,
+    },
+    metadata: { pack: "@framers/automation-samples" },
+  },
+  priority: 0,
+};
+
+describe("a descriptor in the extension's wrapped shape", () => {
+  it("imports its roles, tasks and dependencies", () => {
+    const r = descriptorGraph(json(extensionDescriptor));
+    expect(r.name).toBe("Code Review");
+    expect(r.graph.roles).toEqual([{ id: "reviewer", name: "Reviewer", capabilities: ["code.review"] }]);
+    expect(r.graph.tasks[0]).toMatchObject({
+      id: "analyze_diff",
+      name: "Analyze Diff",
+      executor: { kind: "agent", role: "reviewer" },
+      input: {},
+      retry: DEFAULT_RETRY,
+      timeoutMs: null,
+      inputSchema: { type: "object" },
+      policyTags: ["guardrail.secure_outputs"],
+      loop: null,
+    });
+    expect(r.graph.tasks[1]).toMatchObject({ id: "sign_off", executor: { kind: "approval", approvals: 1, level: "WRITE" }, policyTags: [], outputSchema: null });
+    expect(r.graph.edges).toEqual([{ from: "analyze_diff", to: "sign_off", condition: null }]);
+  });
+
+  it("also imports when wrapped only in “definition”", () => {
+    const r = descriptorGraph(json({ definition: extensionDescriptor.payload.definition }));
+    expect(r.graph.tasks.map((t) => t.id)).toEqual(["analyze_diff", "sign_off"]);
+  });
+});
+
+describe("a descriptor using other engines' field names", () => {
+  it("maps them onto our executors, retry and timeout", () => {
+    const r = descriptorGraph(
+      json({
+        id: "ops",
+        roles: [{ id: "ops", name: "Operator", capabilities: [] }],
+        tasks: [
+          { id: "ask", executor: { type: "agent", role: "ops" }, retry: { attempts: 5, backoff: "linear", delayMs: 200 }, timeoutSeconds: 30 },
+          { id: "call", executor: { type: "http", url: "https://example.com", method: "put" }, dependsOn: ["ask"] },
+          { id: "map", executor: { type: "transform", mapping: { a: 1 } }, dependsOn: ["ask"] },
+          { id: "pause", executor: { type: "delay", seconds: 1.5 }, dependsOn: ["call", "map"] },
+          { id: "post", executor: { type: "http", url: "https://example.com" }, dependsOn: ["pause"] },
+        ],
+      }),
+    );
+    expect(r.name).toBe("ops");
+    const byId = Object.fromEntries(r.graph.tasks.map((t) => [t.id, t]));
+    expect(byId.ask).toMatchObject({ name: "ask", retry: { maxAttempts: 5, backoff: "fixed", initialDelayMs: 200 }, timeoutMs: 30_000 });
+    expect(byId.call!.executor).toEqual({ kind: "http", url: "https://example.com", method: "PUT", headers: {} });
+    expect(byId.post!.executor).toMatchObject({ method: "POST" });
+    expect(byId.map!.executor).toEqual({ kind: "transform", output: { a: 1 } });
+    expect(byId.pause!.executor).toEqual({ kind: "delay", ms: 1_500 });
+    expect(byId.pause!.position).toEqual({ x: 520, y: 0 });
+  });
+});
+
+describe("a file that is not JSON", () => {
+  it("gives one problem with the line and column", () => {
+    const problems = problemsOf('{\n  "tasks": [1,]\n}');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.path).toBe("");
+    expect(problems[0]!.message).toMatch(/^This file is not valid JSON: .+ \(line 2, column 15\)\.$/);
+  });
+
+  it("places an unterminated object at the end", () => {
+    const [p] = problemsOf('{"a": 1');
+    expect(p!.message).toContain("(line 1, column 8)");
+  });
+});
+
+describe("a file of some other kind", () => {
+  it("says what was expected", () => {
+    for (const text of ["[]", '{"name": "x"}', '"tasks"']) {
+      expect(problemsOf(text)).toEqual([
+        {
+          path: "",
+          message: "This file is neither a Tandem workflow export nor a workflow descriptor (expected “format”: “tandem.workflow” or a “tasks” list).",
+        },
+      ]);
+    }
+  });
+});
+
+describe("a Tandem export of an unknown format version", () => {
+  it("is refused at formatVersion", () => {
+    const file = { ...exportWorkflow({ name: "x", description: "", version: 1 }, sampleDefinition()), formatVersion: 2 };
+    const problems = problemsOf(json(file));
+    expect(problems.map((p) => p.path)).toEqual(["formatVersion"]);
+    expect(problems[0]!.message).toContain("version 2");
+  });
+});
+
+describe("a Tandem export with structural errors", () => {
+  it("reports every zod issue under definition.*", () => {
+    const def = sampleDefinition();
+    def.stages[0]!.name = "x".repeat(81);
+    def.stages[1]!.wipLimit = 0;
+    def.stages[1]!.taskGraph!.tasks[0]!.id = "9lives";
+    const problems = problemsOf(json(exportWorkflow({ name: "x", description: "", version: 1 }, def)));
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      "definition.stages.0.name",
+      "definition.stages.1.taskGraph.tasks.0.id",
+      "definition.stages.1.wipLimit",
+    ]);
+    expect(problems.find((p) => p.path.endsWith("wipLimit"))!.message).toBe("A WIP limit is at least 1.");
+  });
+});
+
+describe("a Tandem export that fails validation", () => {
+  it("reports the rule with its path", () => {
+    const def = sampleDefinition();
+    def.stages[2]!.name = "backlog";
+    const problems = problemsOf(json(exportWorkflow({ name: "x", description: "", version: 1 }, def)));
+    expect(problems).toEqual([{ path: "definition.stages.2.name", message: expect.stringContaining("Two stages are called") }]);
+  });
+});
+
+describe("a descriptor with an unknown executor type", () => {
+  it("names the supported types at tasks.N.executor.type", () => {
+    const d = { displayName: "x", tasks: [{ id: "a", executor: { type: "agent", roleId: "r" } }, { id: "b", executor: { type: "lambda" } }] };
+    const problems = problemsOf(json(d));
+    expect(problems).toEqual([{ path: "tasks.1.executor.type", message: expect.stringMatching(/“lambda”.*agent.*approval.*http.*transform.*delay/) }]);
+  });
+
+  it("prefixes the wrapper's path", () => {
+    const wrapped = { payload: { definition: { displayName: "x", tasks: [{ id: "a", executor: { type: "lambda" } }] } } };
+    expect(problemsOf(json(wrapped)).map((p) => p.path)).toEqual(["payload.definition.tasks.0.executor.type"]);
+  });
+});
+
+describe("a descriptor depending on an unknown task", () => {
+  it("is refused at tasks.N.dependsOn.M", () => {
+    const d = {
+      displayName: "x",
+      tasks: [
+        { id: "a", executor: { type: "delay", ms: 1 } },
+        { id: "b", executor: { type: "delay", ms: 1 }, dependsOn: ["a", "ghost"] },
+      ],
+    };
+    expect(problemsOf(json(d))).toEqual([{ path: "tasks.1.dependsOn.1", message: "“b” depends on “ghost”, which is not a task in this file." }]);
+  });
+});
+
+describe("a descriptor whose tasks form a cycle", () => {
+  it("is refused by validation, with a path in the descriptor", () => {
+    const d = {
+      displayName: "x",
+      tasks: [
+        { id: "a", executor: { type: "delay", ms: 1 }, dependsOn: ["c"] },
+        { id: "b", executor: { type: "delay", ms: 1 }, dependsOn: ["a"] },
+        { id: "c", executor: { type: "delay", ms: 1 }, dependsOn: ["b"] },
+      ],
+    };
+    const problems = problemsOf(json(d));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p.path).toMatch(/^tasks(\.|$)/);
+  });
+});
+
+describe("a descriptor with values of the wrong type", () => {
+  it("reports zod issues at the file's own field names", () => {
+    const d = {
+      displayName: "x",
+      roles: [{ roleId: "", displayName: "Nobody" }],
+      tasks: [
+        { id: "a", executor: { type: "human", approvals: 0 } },
+        { id: "b", executor: { type: "delay", ms: 1 }, timeoutSeconds: -1, retry: { attempts: 50 } },
+        { id: "c", executor: { type: "gmi", role: "" } },
+      ],
+    };
+    const problems = problemsOf(json(d));
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      "roles.0.roleId",
+      "tasks.0.executor.approvals",
+      "tasks.1.retry.attempts",
+      "tasks.1.timeoutSeconds",
+      "tasks.2.executor.roleId",
+    ]);
+  });
+});
+
+describe("a file over 2 MB", () => {
+  it("is refused before parsing", () => {
+    const problems = problemsOf(`{"tasks": [], "padding": "${"x".repeat(2 * 1024 * 1024)}"}`);
+    expect(problems).toEqual([{ path: "", message: expect.stringContaining("larger than 2 MB") }]);
+  });
+});
