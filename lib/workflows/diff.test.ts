@@ -140,7 +140,7 @@ describe("task fields changed", () => {
       ["Timeout", "1 min", "none"],
       ["Output schema", '{"properties":{"ok":{"type":"boolean"}},"type":"object"}', "none"],
       ["Policy tags", "guardrail.secure_outputs", "none"],
-      ["Loop", "until {{previous_output.ok}} truthy, at most 3 times", "none"],
+      ["Loop", "until {{output.ok}} truthy, at most 3 times", "none"],
     ]);
     expect(byTask.approve).toEqual([
       ["Approvals", "2", "1"],

@@ -50,7 +50,7 @@ describe("descriptor export", () => {
       policyTags: ["guardrail.secure_outputs"],
       retry: { maxAttempts: 2, backoff: "fixed", initialDelayMs: 500 },
       timeoutMs: 60_000,
-      input: { diff: "{{input.diff}}" },
+      input: { diff: "{{run.input.diff}}" },
     });
     expect(d.tasks[2]!.executor).toEqual({ type: "http", method: "POST", url: "https://example.com/hook", headers: { "x-team": "core" }, body: { ok: true } });
   });

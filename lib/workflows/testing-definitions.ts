@@ -37,13 +37,13 @@ export function reviewGraph(): TaskGraph {
       task("analyze", {
         name: "Analyze diff",
         executor: { kind: "agent", role: "reviewer", modelHint: "small", prompt: "Review the diff." },
-        input: { diff: "{{input.diff}}" },
+        input: { diff: "{{run.input.diff}}" },
         retry: { maxAttempts: 2, backoff: "fixed", initialDelayMs: 500 },
         timeoutMs: 60_000,
         inputSchema: { type: "object", properties: { diff: { type: "string" } } },
         outputSchema: { type: "object", properties: { ok: { type: "boolean" } } },
         policyTags: ["guardrail.secure_outputs"],
-        loop: { until: { left: "{{previous_output.ok}}", op: "truthy" }, maxIterations: 3 },
+        loop: { until: { left: "{{output.ok}}", op: "truthy" }, maxIterations: 3 },
         position: { x: 0, y: 0 },
       }),
       task("approve", {
@@ -54,7 +54,7 @@ export function reviewGraph(): TaskGraph {
         executor: { kind: "http", method: "POST", url: "https://example.com/hook", headers: { "x-team": "core" }, body: { ok: true } },
         position: { x: 520, y: 0 },
       }),
-      task("shape", { executor: { kind: "transform", output: { summary: "{{previous_output.summary}}" } }, position: { x: 260, y: 120 } }),
+      task("shape", { executor: { kind: "transform", output: { approved: "{{previous_output.ok}}" } }, position: { x: 260, y: 120 } }),
       task("wait", { executor: { kind: "delay", ms: 5_000 }, position: { x: 520, y: 120 } }),
     ],
     edges: [
