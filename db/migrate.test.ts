@@ -23,6 +23,17 @@ function foldersWithBrokenMigration(): string {
   return dir;
 }
 
+/** A copy of the migrations that stops after `tag`, to set up data the later ones must carry over. */
+function foldersUpTo(tag: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "tandem-migrations-"));
+  cpSync(path.join(process.cwd(), "drizzle"), dir, { recursive: true });
+  const journalPath = path.join(dir, "meta/_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8"));
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag === tag) + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
 const allTags = (JSON.parse(readFileSync(path.join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")).entries as { tag: string }[]).map(
   (e) => e.tag,
 );
@@ -48,6 +59,26 @@ for (const driver of drivers) {
       expect(await tables(database)).toEqual(
         expect.arrayContaining(["users", "teams", "workflows", "stages", "work_items", "work_item_transitions", "audit_log"]),
       );
+    });
+
+    it("gives every existing workflow its stages as a first version", async () => {
+      database = await createTestDatabase(driver, { migrate: false });
+      await migrate(database.db, foldersUpTo("0002_boards"));
+      await database.db.execute(sql`
+        with u as (insert into users (email, name, password_hash) values ('old@x.test', 'Old', 'x') returning id),
+        w as (insert into workflows (name, owner_user_id, version) select 'Old flow', id, 3 from u returning id)
+        insert into stages (workflow_id, name, position, type, config)
+        select id, 'Review', 1, 'AGENT_ASSIST'::stage_type, '{"wipLimit": 2, "agentPrompt": "Check it"}'::jsonb from w
+        union all select id, 'Inbox', 0, 'HUMAN'::stage_type, '{}'::jsonb from w`);
+      await migrate(database.db);
+      const [row] = rowsOf<{ version: number; source: string; definition: { stages: Record<string, unknown>[] } }>(
+        await database.db.execute(sql`select version, source, definition from workflow_versions`),
+      );
+      expect(row).toMatchObject({ version: 3, source: "create" });
+      expect(row!.definition.stages).toEqual([
+        expect.objectContaining({ name: "Inbox", type: "HUMAN", wipLimit: null, agentTargetPath: "", taskGraph: null }),
+        expect.objectContaining({ name: "Review", wipLimit: 2, agentPrompt: "Check it", agentTargetPath: ".", agentAutoApply: false }),
+      ]);
     });
 
     it("names a failing migration and leaves the database as it was", async () => {

@@ -1,4 +1,6 @@
+import type { TaskGraph } from "@/lib/engine/graph-schema";
 import type { StageConfig, StageType } from "./schema";
+import { mergeChecksGraph, preReviewGraph } from "./seed-graphs";
 
 /** Every demo account signs in with this password (shown on the sign-in page of a demo install). */
 export const DEMO_PASSWORD = "tandem-demo";
@@ -31,7 +33,7 @@ export const demoTeams = [
   },
 ] as const;
 
-type StageSeed = { name: string; type: StageType; config?: StageConfig };
+type StageSeed = { name: string; type: StageType; config?: StageConfig; taskGraph?: TaskGraph };
 export type WorkflowSeed = {
   key: string;
   name: string;
@@ -57,9 +59,10 @@ const codeReviewStages: StageSeed[] = [
       agentModelHint: "builtin",
       agentAutoApply: false,
     },
+    taskGraph: preReviewGraph,
   },
   { name: "Human review", type: "HUMAN", config: { wipLimit: 4 } },
-  { name: "CI & merge checks", type: "AUTOMATION" },
+  { name: "CI & merge checks", type: "AUTOMATION", taskGraph: mergeChecksGraph },
   { name: "Merged", type: "HUMAN" },
 ];
 
@@ -172,7 +175,11 @@ export const demoWorkflows: WorkflowSeed[] = [
     templateOf: "tpl-content",
     stages: [
       { name: "Ideas", type: "HUMAN" },
-      { name: "Outline & draft", type: "AGENT_ASSIST", config: { agentAutoApply: false } },
+      {
+        name: "Outline & draft",
+        type: "AGENT_ASSIST",
+        config: { agentPrompt: "Outline the piece from the brief in the item's description, then draft it in the house voice.", agentAutoApply: false },
+      },
       { name: "Editing", type: "HUMAN", config: { wipLimit: 3 } },
       { name: "Published", type: "HUMAN" },
     ],

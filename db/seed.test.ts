@@ -2,7 +2,8 @@ import { asc, count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { listVisibleWorkflows } from "@/lib/workflows/queries";
-import { auditLog, stages, users, workItemTransitions, workItems, workflows } from "./schema";
+import { definitionSchema, validateDefinition } from "@/lib/workflows/definition";
+import { auditLog, stages, users, workItemTransitions, workItems, workflowVersions, workflows } from "./schema";
 import { seed, seedId } from "./seed";
 import { describeDb } from "./testing/database";
 
@@ -30,6 +31,18 @@ describeDb("demo seed", (db) => {
     const templates = await db().select().from(workflows).where(eq(workflows.isTemplate, true));
     expect(templates.map((t) => t.visibility)).toEqual(["global", "global", "global"]);
     expect(c.transitions).toBeGreaterThan(c.items);
+  });
+
+  it("gives every workflow a valid first version, with task graphs in the automated stages", async () => {
+    const rows = await db().select().from(workflowVersions);
+    expect(rows).toHaveLength(7);
+    for (const row of rows) {
+      const def = definitionSchema.parse(row.definition);
+      expect(validateDefinition(def)).toEqual([]);
+    }
+    const review = rows.find((r) => r.workflowId === seedId("workflow:platform-code-review"))!;
+    const graphs = definitionSchema.parse(review.definition).stages.map((s) => s.taskGraph?.tasks.length ?? 0);
+    expect(graphs).toEqual([0, 4, 0, 4, 0]);
   });
 
   it("is idempotent", async () => {

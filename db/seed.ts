@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, inArray } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
+import { insertWorkflow } from "@/lib/workflows/create";
+import { stageDefOf } from "@/lib/workflows/definition";
 import type { Db } from "./client";
 import { type NewWorkItemTransition, stages, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
 import { DEMO_PASSWORD, type WorkflowSeed, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
@@ -55,9 +57,16 @@ function history(rand: () => number, stageIds: string[], createdAt: Date, now: D
 
 async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number> {
   const id = seedId(`workflow:${wf.key}`);
-  const inserted = await db
-    .insert(workflows)
-    .values({
+  const [existing] = await db.select({ id: workflows.id }).from(workflows).where(eq(workflows.id, id));
+  if (existing) return 0;
+
+  const stageIds = wf.stages.map((_, i) => seedId(`stage:${wf.key}:${i}`));
+  const definition = {
+    stages: wf.stages.map((s, i) => stageDefOf({ id: stageIds[i]!, name: s.name, type: s.type, config: s.config ?? {} }, s.taskGraph ?? null)),
+  };
+  await insertWorkflow(
+    db,
+    {
       id,
       name: wf.name,
       description: wf.description,
@@ -66,14 +75,10 @@ async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number
       visibility: wf.visibility,
       isTemplate: wf.isTemplate ?? false,
       templateOf: wf.templateOf ? seedId(`workflow:${wf.templateOf}`) : null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: workflows.id });
-  if (inserted.length === 0) return 0;
-
-  const stageIds = wf.stages.map((_, i) => seedId(`stage:${wf.key}:${i}`));
-  await db.insert(stages).values(
-    wf.stages.map((s, i) => ({ id: stageIds[i]!, workflowId: id, name: s.name, position: i, type: s.type, config: s.config ?? {} })),
+    },
+    definition,
+    "create",
+    seedId(`user:${wf.owner}`),
   );
   if (!wf.items) return 1;
 

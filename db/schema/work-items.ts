@@ -21,6 +21,8 @@ export const workItems = pgTable(
     priority: priority("priority").notNull().default("none"),
     /** Order inside the stage's column: ascending, fractional so a move rewrites one row. */
     position: doublePrecision("position").notNull().default(0),
+    /** The workflow definition version the item started with; its runs use that version's task graphs. */
+    definitionVersion: integer("definition_version").notNull().default(1),
     /** Bumped by every write; a write based on an older version is refused as a conflict. */
     version: integer("version").notNull().default(1),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),

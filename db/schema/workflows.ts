@@ -1,17 +1,19 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./auth";
 
 export const visibility = pgEnum("visibility", ["personal", "team", "global"]);
 export const stageType = pgEnum("stage_type", ["HUMAN", "AUTOMATION", "AGENT_ASSIST"]);
 
-/** Stage settings kept as JSON; the task graph joins them with the designer work. */
+/**
+ * Stage settings kept as JSON, mirroring the workflow's latest version for the board. Task graphs live in
+ * `workflow_versions` alone.
+ */
 export type StageConfig = {
   wipLimit?: number | null;
   agentPrompt?: string;
   agentTargetPath?: string;
   agentModelHint?: string;
   agentAutoApply?: boolean;
-  taskGraph?: unknown;
 };
 
 export const workflows = pgTable(
@@ -51,11 +53,38 @@ export const stages = pgTable(
     type: stageType("type").notNull().default("HUMAN"),
     config: jsonb("config").$type<StageConfig>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when a saved version drops the stage; the row stays for the history that points at it. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
   },
   (t) => [index("stages_workflow_position_idx").on(t.workflowId, t.position)],
 );
 
+export const VERSION_SOURCES = ["create", "designer", "import", "template", "copy"] as const;
+export type VersionSource = (typeof VERSION_SOURCES)[number];
+
+/**
+ * Immutable versions of a workflow's definition (stages and task graphs). `workflows.version` names the
+ * latest; items and runs keep the version they started with.
+ */
+export const workflowVersions = pgTable(
+  "workflow_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workflowId: uuid("workflow_id")
+      .notNull()
+      .references(() => workflows.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** A `WorkflowDefinition` (lib/workflows/definition.ts), checked before it is written. */
+    definition: jsonb("definition").$type<unknown>().notNull(),
+    source: text("source").$type<VersionSource>().notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("workflow_versions_workflow_version_idx").on(t.workflowId, t.version)],
+);
+
 export type Workflow = typeof workflows.$inferSelect;
+export type WorkflowVersion = typeof workflowVersions.$inferSelect;
 export type NewWorkflow = typeof workflows.$inferInsert;
 export type Stage = typeof stages.$inferSelect;
 export type NewStage = typeof stages.$inferInsert;

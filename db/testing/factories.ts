@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   type StageConfig,
@@ -10,11 +11,13 @@ import {
   users,
   workItemTransitions,
   workItems,
-  workflows,
 } from "../schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import type { TeamRole } from "@/lib/auth/permissions";
+import type { TaskGraph } from "@/lib/engine/graph-schema";
 import { positionFor } from "@/lib/work-items/positions";
+import { insertWorkflow } from "@/lib/workflows/create";
+import { stageDefOf } from "@/lib/workflows/definition";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -51,32 +54,29 @@ export async function createWorkflow(
     visibility?: Visibility;
     name?: string;
     isTemplate?: boolean;
-    stages?: { name: string; type?: StageType; config?: StageConfig }[];
+    stages?: { name: string; type?: StageType; config?: StageConfig; taskGraph?: TaskGraph }[];
   },
 ) {
-  const [wf] = await db
-    .insert(workflows)
-    .values({
+  const definition = {
+    stages: (o.stages ?? [{ name: "To do" }, { name: "Doing" }, { name: "Done" }]).map((s) =>
+      stageDefOf({ id: randomUUID(), name: s.name, type: s.type ?? "HUMAN", config: s.config ?? {} }, s.taskGraph ?? null),
+    ),
+  };
+  const wf = await insertWorkflow(
+    db,
+    {
       name: o.name ?? `Workflow ${uniq()}`,
       ownerUserId: o.ownerUserId,
       ownerTeamId: o.ownerTeamId ?? null,
       visibility: o.visibility ?? "personal",
       isTemplate: o.isTemplate ?? false,
-    })
-    .returning();
-  const stageRows = await db
-    .insert(stages)
-    .values(
-      (o.stages ?? [{ name: "To do" }, { name: "Doing" }, { name: "Done" }]).map((s, i) => ({
-        workflowId: wf!.id,
-        name: s.name,
-        position: i,
-        type: s.type ?? "HUMAN",
-        config: s.config ?? {},
-      })),
-    )
-    .returning();
-  return { ...wf!, stages: stageRows.sort((a, b) => a.position - b.position) };
+    },
+    definition,
+    "create",
+    o.ownerUserId,
+  );
+  const stageRows = await db.select().from(stages).where(eq(stages.workflowId, wf.id));
+  return { ...wf, stages: stageRows.sort((a, b) => a.position - b.position), definition };
 }
 
 /** An item in `stageId`, with the creating transition at `at`. */

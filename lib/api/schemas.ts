@@ -44,6 +44,7 @@ export const itemResponse = z.object({
   priority,
   position: z.number().describe("Order inside the stage's column, ascending."),
   version: z.number().int().describe("Send it back with a change to refuse overwriting someone else's newer change (409)."),
+  definitionVersion: z.number().int().describe("The workflow definition version the item started with; its runs use that version's task graphs."),
   createdById: id.nullable(),
   createdAt: at,
   updatedAt: at,

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { teamMembers } from "@/db/schema";
+import { teamMembers, workflows } from "@/db/schema";
 import { ACCESS_MATRIX, type AccessWorld, VISIBILITIES, type Vis, type Who, actionContext, createAccessWorld, outcome } from "@/db/testing/access-world";
 import { describeDb } from "@/db/testing/database";
 import { getBoard } from "@/lib/work-items/queries";
 import { requireWorkflow } from "@/lib/workflows/access";
 import { listVisibleWorkflows } from "@/lib/workflows/queries";
-import { renameWorkflowInput, workflowId } from "@/lib/workflows/schemas";
+import { renameWorkflowInput, saveDefinitionInput, workflowId } from "@/lib/workflows/schemas";
 import { renameWorkflow } from "@/lib/workflows/service";
+import { loadDefinition, saveDefinition } from "@/lib/workflows/versions";
 import type { Actor } from "./actor";
 import { runAction } from "./action-core";
 
@@ -40,6 +41,14 @@ describeDb("access matrix", (db) => {
           renameWorkflow(db(), actor, input),
         );
         expect(outcome(write)).toBe(expected.write);
+
+        const [{ version }] = (await db().select({ version: workflows.version }).from(workflows).where(eq(workflows.id, wfIds[vis]))) as [{ version: number }];
+        const { definition } = await loadDefinition(db(), actors.owner!, wfIds[vis]);
+        const edited = { stages: definition.stages.map((s, i) => (i === 0 ? { ...s, name: `Inbox of ${who}` } : s)) };
+        const save = await runAction(actionContext(actors[who]), saveDefinitionInput, { workflowId: wfIds[vis], baseVersion: version, definition: edited }, (actor, input) =>
+          saveDefinition(db(), actor, input),
+        );
+        expect(outcome(save)).toBe(expected.write);
       });
     }
   }

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Stage, stages, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { listLiveStages } from "@/lib/workflows/stages";
 import { requireItem } from "./access";
 import { lastItemChange, recordItemEvent } from "./events";
 import { positionFor } from "./positions";
@@ -53,7 +54,7 @@ export async function moveItem(db: Db, actor: Actor, input: unknown) {
     const { item, workflow } = await requireItem(tx, actor, id, "WRITE");
     if (item.archivedAt) throw new Conflict("This item is archived; restore it before moving it.");
     if (version !== undefined && version !== item.version) throw await staleItem(tx, item.id);
-    const stageRows = await tx.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position));
+    const stageRows = await listLiveStages(tx, workflow.id);
     const target = stageRows.find((s) => s.id === toStageId);
     if (!target) throw new Invalid("That stage is not part of this item's workflow.", { toStageId: ["Not a stage of this workflow."] });
     const changesStage = target.id !== item.stageId;

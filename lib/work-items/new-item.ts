@@ -1,8 +1,7 @@
-import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { stages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkflow } from "@/lib/workflows/access";
+import { listLiveStages } from "@/lib/workflows/stages";
 import { listAssignees } from "./access";
 
 export type NewItemForm = Awaited<ReturnType<typeof getNewItemForm>>;
@@ -14,7 +13,7 @@ export type NewItemForm = Awaited<ReturnType<typeof getNewItemForm>>;
 export async function getNewItemForm({ db, actor, workflowId }: { db: Db; actor: Actor; workflowId: string }) {
   const workflow = await requireWorkflow(db, actor, workflowId, "WRITE");
   const [stageRows, assignees] = await Promise.all([
-    db.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position)),
+    listLiveStages(db, workflow.id),
     listAssignees(db, workflow),
   ]);
   return {

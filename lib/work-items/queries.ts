@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { stages, teams, users, workItemComments, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkflow } from "@/lib/workflows/access";
+import { listLiveStages } from "@/lib/workflows/stages";
 import { listAssignees, requireItem } from "./access";
 import { latestItemEventSeq, listItemEventsSince } from "./events";
 import type { BoardFilter } from "./schemas";
@@ -41,7 +42,7 @@ const toDate = (v: Date | null, fallback: Date) => v ?? fallback;
 export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor; workflowId: string }) {
   const workflow = await requireWorkflow(db, actor, workflowId, "READ");
   const [stageRows, itemRows, team, assignees, cursor] = await Promise.all([
-    db.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position)),
+    listLiveStages(db, workflow.id),
     db
       .select(itemColumns)
       .from(workItems)
@@ -173,6 +174,7 @@ export async function getItemPage({ db, actor, itemId, now = new Date() }: { db:
       ? db.select({ name: users.name }).from(users).where(eq(users.id, item.createdById)).then((r) => r[0]?.name ?? null)
       : null,
   ]);
+  // Removed stages still name the history that passed through them.
   const stageName = new Map(stageRows.map((s) => [s.id, s.name]));
   const timeline = history.map((t, i) => {
     const left = history[i + 1]?.at ?? null;
@@ -188,7 +190,9 @@ export async function getItemPage({ db, actor, itemId, now = new Date() }: { db:
   return {
     item: { ...item, createdByName: creator },
     workflow,
-    stages: stageRows.map((s) => ({ id: s.id, name: s.name, type: s.type, wipLimit: s.config.wipLimit ?? null })),
+    stages: stageRows
+      .filter((s) => !s.removedAt)
+      .map((s) => ({ id: s.id, name: s.name, type: s.type, wipLimit: s.config.wipLimit ?? null })),
     timeline,
     comments,
     assignees,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stages, workItemComments, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,6 +6,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { Conflict, Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireWorkflow } from "@/lib/workflows/access";
+import { listLiveStages } from "@/lib/workflows/stages";
 import { checkAssignee, requireItem } from "./access";
 import { recordItemEvent } from "./events";
 import { checkWipLimit, staleItem } from "./move";
@@ -17,7 +18,7 @@ export async function createItem(db: Db, actor: Actor, input: unknown) {
   const data = parseInput(createItemInput, input);
   return db.transaction(async (tx) => {
     const wf = await requireWorkflow(tx, actor, data.workflowId, "WRITE");
-    const stageRows = await tx.select().from(stages).where(eq(stages.workflowId, wf.id)).orderBy(asc(stages.position));
+    const stageRows = await listLiveStages(tx, wf.id);
     const stage = data.stageId ? stageRows.find((s) => s.id === data.stageId) : stageRows[0];
     if (!stage) {
       throw data.stageId
@@ -32,6 +33,7 @@ export async function createItem(db: Db, actor: Actor, input: unknown) {
       .values({
         workflowId: wf.id,
         stageId: stage.id,
+        definitionVersion: wf.version,
         title: data.title,
         description: data.description,
         data: data.data,

@@ -1,10 +1,11 @@
-import { type SQL, and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { stages, teams, users, workItems, workflows } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, permissionLevel } from "@/lib/auth/actor";
+import { atLeast } from "@/lib/auth/permissions";
 import { visibleWorkflowsWhere, workflowLevel } from "@/lib/auth/visibility";
-import type { WorkflowFilter } from "./schemas";
+import type { Visibility, WorkflowFilter } from "./schemas";
 
 export type WorkflowListRow = Awaited<ReturnType<typeof listVisibleWorkflows>>[number];
 
@@ -22,6 +23,7 @@ export async function listVisibleWorkflows({ db, actor, filter = "all" }: { db: 
   const stageCounts = db
     .select({ workflowId: stages.workflowId, n: count().as("stage_count") })
     .from(stages)
+    .where(isNull(stages.removedAt))
     .groupBy(stages.workflowId)
     .as("stage_counts");
   const itemCounts = db
@@ -58,4 +60,24 @@ export async function listVisibleWorkflows({ db, actor, filter = "all" }: { db: 
     itemCount: Number(r.itemCount ?? 0),
     level: workflowLevel(actor, r),
   }));
+}
+
+/** Templates the actor can see, optionally of one visibility, each with its stage pipeline for a preview. */
+export async function listTemplates({ db, actor, visibility }: { db: Db; actor: Actor; visibility?: Visibility }) {
+  const rows = (await listVisibleWorkflows({ db, actor, filter: "templates" })).filter((r) => !visibility || r.visibility === visibility);
+  const pipeline = rows.length
+    ? await db
+        .select({ workflowId: stages.workflowId, name: stages.name, type: stages.type })
+        .from(stages)
+        .where(and(inArray(stages.workflowId, rows.map((r) => r.id)), isNull(stages.removedAt)))
+        .orderBy(asc(stages.position))
+    : [];
+  return rows.map((r) => ({ ...r, stages: pipeline.filter((s) => s.workflowId === r.id).map(({ name, type }) => ({ name, type })) }));
+}
+
+/** The teams in which the actor may add workflows (write access to `workflows.manage`). */
+export function writableTeams(actor: Actor) {
+  return actor.memberships
+    .filter((m) => atLeast(permissionLevel(actor, "workflows.manage", m.teamId), "WRITE"))
+    .map((m) => ({ id: m.teamId, name: m.teamName }));
 }
