@@ -2,8 +2,8 @@
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { addCommentAction } from "@/lib/work-items/actions";
-import { FormError } from "./form-error";
-import { useFormAction } from "./use-form-action";
+import { FormError } from "@/components/ui/form-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Adds a comment; the box empties only once the server has kept it. */
 export function ItemCommentForm({ itemId }: { itemId: string }) {

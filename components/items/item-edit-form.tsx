@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { updateItemAction } from "@/lib/work-items/actions";
 import type { Priority } from "@/lib/work-items/schemas";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-error";
 import { ItemFormFields, formMessage } from "./item-form-fields";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export type EditableItem = {
   id: string;

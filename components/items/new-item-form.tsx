@@ -3,9 +3,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { createItemAction } from "@/lib/work-items/actions";
-import { FormError } from "./form-error";
+import { FormError } from "@/components/ui/form-error";
 import { ItemFormFields, formMessage } from "./item-form-fields";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 type Option = { id: string; name: string };
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { FormError } from "@/components/items/form-error";
-import { useFormAction } from "@/components/items/use-form-action";
+import { FormError } from "@/components/ui/form-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";

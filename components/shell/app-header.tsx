@@ -14,6 +14,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/workflows">Workflows</NavLink>
+          <NavLink href="/templates">Templates</NavLink>
           <NavLink href="/settings/tokens">Settings</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { FilterTabs } from "@/components/workflows/filter-tabs";
 import { WorkflowCard } from "@/components/workflows/workflow-card";
 import { getDb } from "@/db/client";
@@ -27,7 +28,16 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
           <p className="text-sm text-slate-500">Boards and pipelines you can see.</p>
         </div>
-        <FilterTabs current={filter} />
+        <div className="flex items-center gap-3">
+          <FilterTabs current={filter} />
+          <Link
+            href="/workflows/new"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+            data-testid="new-workflow-link"
+          >
+            New workflow
+          </Link>
+        </div>
       </div>
       {rows.length ? (
         <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="workflow-list">

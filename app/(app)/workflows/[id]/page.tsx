@@ -40,9 +40,20 @@ export default async function WorkflowBoardPage({ params }: Props) {
           <VisibilityBadge visibility={workflow.visibility} teamName={workflow.teamName} />
           {workflow.isTemplate ? <Badge tone="violet">Template</Badge> : null}
           <span className="text-xs text-slate-500">v{workflow.version}</span>
-          <Link href={`/workflows/${workflow.id}/archived`} className="ml-auto text-sm text-slate-500 hover:text-slate-900">
-            Archived
-          </Link>
+          <nav aria-label="Workflow" className="ml-auto flex items-center gap-4 text-sm text-slate-500">
+            <Link href={`/workflows/${workflow.id}/designer`} className="hover:text-slate-900" data-testid="designer-link">
+              {atLeast(workflow.level, "WRITE") ? "Design" : "View design"}
+            </Link>
+            <Link href={`/workflows/${workflow.id}/versions`} className="hover:text-slate-900">
+              Versions
+            </Link>
+            <Link href={`/workflows/${workflow.id}/save-as-template`} className="hover:text-slate-900">
+              Save as template
+            </Link>
+            <Link href={`/workflows/${workflow.id}/archived`} className="hover:text-slate-900">
+              Archived
+            </Link>
+          </nav>
           {atLeast(workflow.level, "WRITE") ? (
             <Link
               href={`/workflows/${workflow.id}/items/new`}
