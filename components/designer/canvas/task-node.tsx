@@ -1,0 +1,57 @@
+"use client";
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import { EXECUTORS, summarize } from "../executors/registry";
+import { formatDuration } from "../executors/format";
+import { AlertIcon, LoopIcon } from "../icons";
+import { TASK_WIDTH, type TaskFlowNode } from "./derive";
+
+const handle = "!size-3 !border-2 !border-white !bg-slate-400 hover:!bg-indigo-500";
+
+/** One task on a stage's graph canvas; memoized and fed only its own data. */
+export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
+  const { task, issues } = data;
+  const exec = EXECUTORS[task.executor.kind];
+  const Icon = exec.icon;
+  const invalid = issues.length > 0;
+  const ring = invalid ? "ring-2 ring-rose-400" : selected ? "ring-2 ring-indigo-500" : "ring-1 ring-slate-200";
+  return (
+    <div
+      data-testid={`task-node-${task.id}`}
+      data-invalid={invalid ? "true" : "false"}
+      title={invalid ? issues.join("\n") : undefined}
+      style={{ width: TASK_WIDTH }}
+      className={`rounded-lg bg-white px-3 py-2 shadow-sm ${ring} ${selected && invalid ? "outline-2 outline-offset-2 outline-indigo-500" : ""}`}
+    >
+      <Handle type="target" position={Position.Left} className={handle} />
+      <div className="flex items-center gap-2">
+        <span className={`grid size-6 shrink-0 place-items-center rounded ${exec.tone}`}>
+          <Icon className="size-3.5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-sm font-semibold text-slate-900">{task.name || task.id}</div>
+          <div className="truncate font-mono text-[11px] text-slate-500">
+            {exec.label} · {task.id}
+          </div>
+        </div>
+        {invalid ? (
+          <span className="inline-flex items-center gap-0.5 rounded-full bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white" aria-label={`${issues.length} problems`}>
+            <AlertIcon className="size-3" />
+            {issues.length}
+          </span>
+        ) : null}
+      </div>
+      <div className="mt-1 truncate text-xs text-slate-600">{summarize(task.executor)}</div>
+      <div className="mt-1 flex flex-wrap gap-1 text-[11px] text-slate-500">
+        {task.retry.maxAttempts > 1 ? <span title="Attempts">↻ {task.retry.maxAttempts}×</span> : null}
+        {task.timeoutMs !== null ? <span title="Timeout">⏱ {formatDuration(task.timeoutMs)}</span> : null}
+        {task.loop ? (
+          <span className="inline-flex items-center gap-0.5 rounded bg-indigo-50 px-1 text-indigo-700" title="Repeats until its condition holds">
+            <LoopIcon className="size-3" /> loop ≤ {task.loop.maxIterations}
+          </span>
+        ) : null}
+      </div>
+      <Handle type="source" position={Position.Right} className={handle} />
+    </div>
+  );
+});

@@ -1,0 +1,35 @@
+import type { ComponentType } from "react";
+import { EXECUTOR_KINDS, type Executor, type ExecutorKind } from "@/lib/engine/graph-schema";
+import { agentExecutor } from "./agent";
+import { approvalExecutor } from "./approval";
+import { delayExecutor } from "./delay";
+import { httpExecutor } from "./http";
+import { transformExecutor } from "./transform";
+import type { ExecutorModule, ExecutorPanelProps } from "./types";
+
+/** Executor kind → its module (label, icon, defaults, inspector panel, node summary). */
+export const EXECUTORS: { [K in ExecutorKind]: ExecutorModule<K> } = {
+  agent: agentExecutor,
+  approval: approvalExecutor,
+  http: httpExecutor,
+  transform: transformExecutor,
+  delay: delayExecutor,
+};
+
+/** The kinds in palette order. */
+export const EXECUTOR_ORDER: readonly ExecutorKind[] = EXECUTOR_KINDS;
+
+/** The module of an executor, typed loosely for code that handles any kind. */
+export function executorModule(kind: ExecutorKind): ExecutorModule<ExecutorKind> {
+  return EXECUTORS[kind] as unknown as ExecutorModule<ExecutorKind>;
+}
+
+/** The node's one-line summary of an executor. */
+export function summarize(executor: Executor): string {
+  return (EXECUTORS[executor.kind].summary as (e: Executor) => string)(executor);
+}
+
+/** The inspector panel of an executor's kind. */
+export function panelOf(kind: ExecutorKind): ComponentType<ExecutorPanelProps<ExecutorKind>> {
+  return EXECUTORS[kind].Panel as unknown as ComponentType<ExecutorPanelProps<ExecutorKind>>;
+}

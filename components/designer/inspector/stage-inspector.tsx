@@ -1,0 +1,94 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { STAGE_TYPES, type StageDef, type StageKind, hasTaskGraph } from "@/lib/workflows/definition";
+import { updateStage } from "../edits";
+import { ChevronIcon, TrashIcon } from "../icons";
+import { fieldMessages, unplacedMessages } from "../issues";
+import { useIssues } from "../issues-context";
+import { STAGE_LOOK } from "../stage-look";
+import { useDesignerStore } from "../store/store";
+import { useSelectionActions } from "../use-selection-actions";
+import { CheckboxInput, NumberInput, Section, SelectInput, TextInput } from "./fields";
+import { IssueList } from "./issue-list";
+
+const FIELDS = ["name", "type", "wipLimit", "agentPrompt", "agentTargetPath", "agentModelHint", "agentAutoApply"];
+
+/** Settings of one stage; agent settings only for agent-assist stages. */
+export function StageInspector({ stage }: { stage: StageDef }) {
+  const store = useDesignerStore();
+  const { deleteSelection } = useSelectionActions();
+  const own = useIssues().stageOwn.get(stage.id);
+  const err = (f: string) => fieldMessages(own, f);
+  const set = (patch: Partial<StageDef>, field: string) =>
+    store.getState().apply((d) => updateStage(d, stage.id, patch), { coalesce: `stage:${stage.id}:${field}` });
+  const graphOthers = unplacedMessages(own, FIELDS);
+  return (
+    <div className="space-y-3">
+      <IssueList messages={graphOthers} />
+      <TextInput label="Name" value={stage.name} maxLength={80} error={err("name")} onChange={(name) => set({ name }, "name")} />
+      <SelectInput<StageKind>
+        label="Type"
+        value={stage.type}
+        error={err("type")}
+        options={STAGE_TYPES.map((t) => ({ value: t, label: STAGE_LOOK[t].label }))}
+        onChange={(type) => set({ type }, "type")}
+      />
+      <NumberInput
+        label="WIP limit"
+        value={stage.wipLimit}
+        optional
+        min={1}
+        max={10_000}
+        placeholder="No limit"
+        hint="How many items may be in this stage at once; empty for no limit."
+        error={err("wipLimit")}
+        onChange={(wipLimit) => set({ wipLimit }, "wipLimit")}
+      />
+      {stage.type === "AGENT_ASSIST" ? (
+        <Section title="Agent">
+          <TextInput
+            label="Agent prompt"
+            multiline
+            rows={5}
+            value={stage.agentPrompt}
+            maxLength={20_000}
+            error={err("agentPrompt")}
+            placeholder="Review the change and propose fixes for failing checks."
+            onChange={(agentPrompt) => set({ agentPrompt }, "agentPrompt")}
+          />
+          <TextInput
+            label="Target path"
+            value={stage.agentTargetPath}
+            maxLength={500}
+            hint="Relative to the repository root."
+            error={err("agentTargetPath")}
+            onChange={(agentTargetPath) => set({ agentTargetPath }, "agentTargetPath")}
+          />
+          <TextInput
+            label="Model hint"
+            value={stage.agentModelHint}
+            maxLength={120}
+            error={err("agentModelHint")}
+            onChange={(agentModelHint) => set({ agentModelHint }, "agentModelHint")}
+          />
+          <CheckboxInput
+            label="Apply patches automatically"
+            checked={stage.agentAutoApply}
+            hint="Off by default. Applying patches automatically also needs the workflow owner's code.edit permission."
+            onChange={(agentAutoApply) => set({ agentAutoApply }, "agentAutoApply")}
+          />
+        </Section>
+      ) : null}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
+        {hasTaskGraph(stage.type) ? (
+          <Button type="button" variant="secondary" onClick={() => store.getState().openStage(stage.id)}>
+            Open tasks <ChevronIcon className="size-3.5" />
+          </Button>
+        ) : null}
+        <Button type="button" variant="ghost" className="text-rose-700 hover:bg-rose-50 hover:text-rose-800" onClick={deleteSelection}>
+          <TrashIcon /> Delete stage
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+import { useCallback, useState } from "react";
+import { toast } from "sonner";
+import { type ImportProblem, exportDescriptor, exportWorkflow, parseImport, slugify } from "@/lib/workflows/io";
+import { appendGraphStage, setStageGraph } from "./edits";
+import { useDesignerStore } from "./store/store";
+
+function download(fileName: string, content: unknown) {
+  const blob = new Blob([JSON.stringify(content, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/**
+ * Export (the whole workflow, or the open stage as a workflow descriptor) and import: a Tandem file
+ * replaces the definition, a descriptor replaces the open stage's graph or becomes a new stage. A refused
+ * file changes nothing and its problems are listed.
+ */
+export function useImportExport(workflow: { name: string; description: string }) {
+  const store = useDesignerStore();
+  const [refused, setRefused] = useState<{ fileName: string; problems: ImportProblem[] } | null>(null);
+
+  const exportAll = useCallback(() => {
+    const s = store.getState();
+    download(`${slugify(workflow.name)}-v${s.baseVersion}.json`, exportWorkflow({ ...workflow, version: s.baseVersion }, s.definition));
+  }, [store, workflow]);
+
+  const exportStage = useCallback(() => {
+    const s = store.getState();
+    const stage = s.definition.stages.find((x) => x.id === s.openStageId);
+    if (!stage) return;
+    const descriptor = exportDescriptor(stage, { name: workflow.name, version: s.baseVersion });
+    download(`${slugify(workflow.name)}-${slugify(stage.name, "stage")}-v${s.baseVersion}.descriptor.json`, descriptor);
+  }, [store, workflow.name]);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const result = parseImport(await file.text());
+      if (!result.ok) {
+        setRefused({ fileName: file.name, problems: result.problems });
+        return;
+      }
+      const s = store.getState();
+      if (result.kind === "tandem") {
+        s.apply(() => result.definition, { source: "import", select: {} });
+        s.openStage(null);
+        toast.success(`Imported “${result.name}” (${result.definition.stages.length} stages). Save to keep it.`);
+      } else if (s.openStageId !== null) {
+        const stageId = s.openStageId;
+        s.apply((d) => setStageGraph(d, stageId, result.graph), { source: "import", select: {} });
+        toast.success(`Replaced this stage's tasks with “${result.name}” (${result.graph.tasks.length} tasks).`);
+      } else {
+        const id = crypto.randomUUID();
+        s.apply((d) => appendGraphStage(d, result.name, result.graph, id), { source: "import", select: { stages: [id] } });
+        toast.success(`Added the stage “${result.name}” with ${result.graph.tasks.length} tasks.`);
+      }
+    },
+    [store],
+  );
+
+  return { exportAll, exportStage, importFile, refused, closeRefused: () => setRefused(null) };
+}
