@@ -45,7 +45,8 @@ describe("issuesByTask and issuesByEdge", () => {
 });
 
 describe("a designer-sized graph", () => {
-  it("validates 500 tasks and 600 edges quickly", () => {
+  // Its speed is a bench figure (`npm run bench`, designer rows), not a test.
+  it("finds nothing wrong in 500 well-formed tasks and 600 edges", () => {
     const n = 500;
     const ids = Array.from({ length: n }, (_, i) => `t${i}`);
     const tasks: Task[] = ids.map((id, i) =>
@@ -59,9 +60,5 @@ describe("a designer-sized graph", () => {
     for (let i = 0; edges.length < 600; i += 4) edges.push(edge(ids[i]!, ids[i + 3]!));
     const g = graph(tasks, edges);
     expect(validateTaskGraph(g)).toEqual([]);
-    const started = performance.now();
-    for (let k = 0; k < 5; k++) validateTaskGraph(g);
-    const each = (performance.now() - started) / 5;
-    expect(each).toBeLessThan(200);
   });
 });
