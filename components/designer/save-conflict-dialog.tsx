@@ -27,9 +27,7 @@ export function SaveConflictDialog({
   return (
     <Dialog title="Someone else saved this workflow" onClose={onClose} testId="save-conflict">
       <p className="text-sm text-slate-700">{message}</p>
-      <p className="text-sm text-slate-600">
-        Reload to see the latest version (your unsaved changes will be lost), or keep your changes as a new copy of the workflow.
-      </p>
+      <p className="text-sm text-slate-600">Reloading shows the latest version and drops your unsaved changes; a copy keeps them in a new workflow.</p>
       <form
         className="space-y-3"
         onSubmit={async (e) => {

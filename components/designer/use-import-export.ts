@@ -57,8 +57,9 @@ export function useImportExport(workflow: { name: string; description: string })
         toast.success(`Replaced this stage's tasks with “${result.name}” (${result.graph.tasks.length} tasks).`);
       } else {
         const id = crypto.randomUUID();
-        s.apply((d) => appendGraphStage(d, result.name, result.graph, id), { source: "import", select: { stages: [id] } });
-        toast.success(`Added the stage “${result.name}” with ${result.graph.tasks.length} tasks.`);
+        const next = appendGraphStage(s.definition, result.name, result.graph, id);
+        s.apply(() => next, { source: "import", select: { stages: [id] } });
+        toast.success(`Added the stage “${next.stages.at(-1)!.name}” with ${result.graph.tasks.length} tasks.`);
       }
     },
     [store],

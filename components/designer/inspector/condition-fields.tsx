@@ -16,24 +16,32 @@ const OP_LABELS: Record<ConditionOp, string> = {
   falsy: "is falsy",
 };
 
-/** References worth suggesting for a condition on `source`'s output: its whole output, its schema's fields, the item's data. */
-export function referenceSuggestions(source: Task | undefined): string[] {
-  const props = source?.outputSchema?.properties;
-  const fields = props && typeof props === "object" && !Array.isArray(props) ? Object.keys(props) : [];
-  return ["{{previous_output}}", ...fields.map((f) => `{{previous_output.${f}}}`), "{{item.data.}}"];
+function outputFields(task: Task | undefined): string[] {
+  const props = task?.outputSchema?.properties;
+  return props && typeof props === "object" && !Array.isArray(props) ? Object.keys(props) : [];
+}
+
+/** References worth suggesting on an edge leaving `source`: its whole output, its output schema's fields, the item's data. */
+export function edgeSuggestions(source: Task | undefined): string[] {
+  return ["{{previous_output}}", ...outputFields(source).map((f) => `{{previous_output.${f}}}`), "{{item.data.}}"];
+}
+
+/** References worth suggesting in a task's loop condition: its own output (and fields) and the iteration number. */
+export function loopSuggestions(task: Task): string[] {
+  return ["{{output}}", ...outputFields(task).map((f) => `{{output.${f}}}`), "{{loop.iteration}}"];
 }
 
 /** Left reference (with suggestions), operator and, for comparing operators, a JSON value. */
 export function ConditionFields({
   condition,
   onChange,
-  source,
+  suggestions,
   errorOf,
   leftLabel = "Reference",
 }: {
   condition: Condition;
   onChange: (next: Condition, field: string) => void;
-  source: Task | undefined;
+  suggestions: string[];
   errorOf: (field: string) => string[] | undefined;
   leftLabel?: string;
 }) {
@@ -46,12 +54,12 @@ export function ConditionFields({
         value={condition.left}
         list={listId}
         maxLength={500}
-        placeholder="{{previous_output.approved}}"
+        placeholder={suggestions[1] ?? suggestions[0]}
         error={errorOf("left")}
         onChange={(left) => onChange({ ...condition, left }, "left")}
       />
       <datalist id={listId}>
-        {referenceSuggestions(source).map((s) => (
+        {suggestions.map((s) => (
           <option key={s} value={s} />
         ))}
       </datalist>

@@ -7,7 +7,7 @@ import { edgeIssueKey, fieldMessages, unplacedMessages } from "../issues";
 import { useIssues } from "../issues-context";
 import { useDesignerStore } from "../store/store";
 import { useSelectionActions } from "../use-selection-actions";
-import { ConditionFields } from "./condition-fields";
+import { ConditionFields, edgeSuggestions } from "./condition-fields";
 import { CheckboxInput } from "./fields";
 import { IssueList } from "./issue-list";
 
@@ -37,7 +37,7 @@ export function EdgeInspector({ stageId, edge, graph }: { stageId: string; edge:
       {edge.condition ? (
         <ConditionFields
           condition={edge.condition}
-          source={source}
+          suggestions={edgeSuggestions(source)}
           leftLabel="Left reference"
           errorOf={(f) => fieldMessages(issues, `condition.${f}`) ?? (f === "left" ? fieldMessages(issues, "condition") : undefined)}
           onChange={(c, field) => set(c, field)}

@@ -1,7 +1,7 @@
 "use client";
 import { BACKOFFS, type Loop, type Task } from "@/lib/engine/graph-schema";
 import { JsonField } from "../json-field";
-import { ConditionFields } from "./condition-fields";
+import { ConditionFields, loopSuggestions } from "./condition-fields";
 import { NumberInput, Section, SelectInput } from "./fields";
 import { ListInput } from "./list-input";
 
@@ -12,7 +12,7 @@ type Props = {
 };
 
 const DAY_MS = 24 * 3_600_000;
-const DEFAULT_LOOP: Loop = { until: { left: "{{previous_output.done}}", op: "truthy" }, maxIterations: 5 };
+const DEFAULT_LOOP: Loop = { until: { left: "{{output.done}}", op: "truthy" }, maxIterations: 5 };
 
 /** Retry, timeout, schemas, policy tags and loop of a task. */
 export function TaskAdvanced({ task, set, err }: Props) {
@@ -106,7 +106,7 @@ function LoopFields({ task, loop, set, err }: Props & { loop: Loop }) {
     <>
       <ConditionFields
         condition={loop.until}
-        source={task}
+        suggestions={loopSuggestions(task)}
         leftLabel="Until reference"
         errorOf={(f) => err(`loop.until.${f}`)}
         onChange={(until, field) => set({ loop: { ...loop, until } }, `loop.until.${field}`)}
