@@ -57,10 +57,18 @@ export async function handleApi(ctx: ApiContext, fn: (actor: Actor, db: Db) => P
   }
 }
 
-/** The request body as JSON; an empty, oversized or malformed body is Invalid with a clear message. */
-export async function readJson(req: Request): Promise<unknown> {
+const sizeInWords = (chars: number) => (chars % (1024 * 1024) === 0 ? `${chars / 1024 / 1024} MB` : `${Math.round(chars / 1024)} KB`);
+
+/** The request body as text; past `maxChars` (256 KB unless a route allows more) it is Invalid. */
+export async function readText(req: Request, maxChars = MAX_BODY_CHARS): Promise<string> {
   const text = await req.text();
-  if (text.length > MAX_BODY_CHARS) throw new Invalid("The request body is too large: keep it under 256 KB.");
+  if (text.length > maxChars) throw new Invalid(`The request body is too large: keep it under ${sizeInWords(maxChars)}.`);
+  return text;
+}
+
+/** The request body as JSON; an empty, oversized or malformed body is Invalid with a clear message. */
+export async function readJson(req: Request, maxChars = MAX_BODY_CHARS): Promise<unknown> {
+  const text = await readText(req, maxChars);
   if (text.trim() === "") throw new Invalid("The request body is empty: send a JSON object.", { _: ["Send a JSON object."] });
   try {
     return JSON.parse(text);
@@ -70,8 +78,8 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 /** Reads and validates a JSON body with a zod schema (Invalid with field errors otherwise). */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  return parseInput(schema, await readJson(req));
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, maxChars?: number): Promise<z.infer<S>> {
+  return parseInput(schema, await readJson(req, maxChars));
 }
 
 /** Validates the query string with a zod schema; a repeated parameter keeps its last value. */

@@ -12,12 +12,13 @@ import {
   moveResponse,
   updateItemBody,
 } from "./schemas";
+import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
 
 type Json = Record<string, unknown>;
-type Method = "get" | "post" | "patch";
+type Method = "get" | "post" | "put" | "patch";
 
 /** One documented operation; every body and response schema is a zod schema, never JSON typed by hand. */
-type Operation = {
+export type Operation = {
   method: Method;
   path: string;
   operationId: string;
@@ -31,13 +32,21 @@ type Operation = {
 };
 
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: `The ${what}'s id.`, schema: { type: "string", format: "uuid" } });
+const versionParam = { name: "version", in: "path", required: true, description: "A version number: 1, 2, …", schema: { type: "integer", minimum: 1 } };
+
+/** The path's `{…}` parameters, in order. */
+function pathParameters(path: string): Json[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) =>
+    name === "version" ? versionParam : idParam(path.startsWith("/api/v1/workflows") ? "workflow" : "item"),
+  );
+}
 
 const errorText: Record<number, string> = {
   400: "The body or query is not valid; `error.fields` says which field and why.",
   401: "No credentials, or an unknown, expired or revoked token.",
   403: "Visible, but you may not change it (e.g. a viewer), or a cookie request from another site.",
   404: "No such thing, or you cannot see it (the two answer alike).",
-  409: "Someone changed it first (stale `version`), or the target stage is at its WIP limit.",
+  409: "Someone changed it first (a stale `version` or `baseVersion`), or the target stage is at its WIP limit.",
   500: "Something went wrong on the server; nothing about the cause is shared.",
 };
 
@@ -109,6 +118,7 @@ export const operations: Operation[] = [
     ok: { status: 200, name: "Item", schema: itemResponse, description: "The item after the change." },
     errors: [400, 403, 404, 409],
   },
+  ...workflowOperations,
 ];
 
 /**
@@ -150,7 +160,7 @@ function queryParameters(query: z.ZodObject): Json[] {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function operationDoc(op: Operation): Json {
-  const params = [...(op.path.includes("{id}") ? [idParam(op.path.startsWith("/api/v1/workflows") ? "workflow" : "item")] : []), ...(op.query ? queryParameters(op.query) : [])];
+  const params = [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])];
   const responses: Json = { [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: ref(op.ok.name) } } } };
   for (const status of [...op.errors, 401, 500].sort((a, b) => a - b)) {
     responses[status] = { description: errorText[status], content: { "application/json": { schema: ref("Error") } } };
@@ -173,7 +183,7 @@ export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operationDoc(op);
   const bodies = operations.flatMap((op) => (op.body ? [op.body] : []));
-  const responses = [...operations.map((op) => op.ok), { name: "Error", schema: errorBody }];
+  const responses = [...operations.map((op) => op.ok), ...sharedWorkflowSchemas, { name: "Error", schema: errorBody }];
   return {
     openapi: "3.1.0",
     info: {
