@@ -35,7 +35,7 @@ export async function instantiateTemplate(db: Db, actor: Actor, input: unknown) 
   const owner = ownerFor(actor, data);
   return db.transaction(async (tx) => {
     const template = await loadDefinition(tx, actor, data.templateId);
-    if (!template.workflow.isTemplate) throw new NotFound("Template");
+    if (!template.workflow.isTemplate) throw new NotFound("Workflow"); // answers like a missing one
     const wf = await insertWorkflow(
       tx,
       { name: data.name, description: data.description, ...owner, isTemplate: false, templateOf: template.workflow.id },
