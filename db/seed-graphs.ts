@@ -1,20 +1,9 @@
-import { DEFAULT_RETRY, type Task, type TaskGraph } from "@/lib/engine/graph-schema";
+import { type Task, type TaskGraph, newTask } from "@/lib/engine/graph-schema";
 
 /** Task graphs of the demo templates and workflows: small, valid, and showing each executor kind. */
 
-const task = (id: string, name: string, x: number, y: number, rest: Pick<Task, "executor"> & Partial<Task>): Task => ({
-  id,
-  name,
-  input: {},
-  retry: DEFAULT_RETRY,
-  timeoutMs: null,
-  inputSchema: null,
-  outputSchema: null,
-  policyTags: [],
-  loop: null,
-  position: { x, y },
-  ...rest,
-});
+const task = (id: string, name: string, x: number, y: number, rest: Pick<Task, "executor"> & Partial<Task>): Task =>
+  newTask(id, rest.executor, { name, position: { x, y }, ...rest });
 
 const reviewOutput = {
   type: "object",

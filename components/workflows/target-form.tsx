@@ -14,7 +14,8 @@ type Visibility = "personal" | "team" | "global";
 
 /**
  * Name, description, visibility and owning team of a new workflow or template: the one form behind
- * "New workflow", "Use template" and "Save as template". On success it opens `next(id)`.
+ * "New workflow", "Use template" and "Save as template". On success it opens `next` with `{id}` replaced
+ * by the new workflow's id (a string: a server page cannot hand a function to a client component).
  */
 export function TargetForm({
   action,
@@ -33,11 +34,11 @@ export function TargetForm({
   canGlobal: boolean;
   submitLabel: string;
   cancelHref: string;
-  next: (id: string) => string;
+  next: string;
 }) {
   const router = useRouter();
   const [visibility, setVisibility] = useState<Visibility>(defaults.visibility);
-  const { failure, fieldErrors, onSubmit, pending } = useFormAction(action, (data) => router.push(next(data.id)));
+  const { failure, fieldErrors, onSubmit, pending } = useFormAction(action, (data) => router.push(next.replace("{id}", data.id)));
   return (
     <form onSubmit={onSubmit} className="space-y-5" data-testid="target-form" noValidate>
       {Object.entries(hidden).map(([k, v]) => (

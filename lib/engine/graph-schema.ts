@@ -139,3 +139,21 @@ export function emptyGraph(): TaskGraph {
 export function edgeKey(e: Pick<Edge, "from" | "to">): string {
   return `${e.from}->${e.to}`;
 }
+
+/** A task with every setting at its default (no schemas, no loop, default retry); `over` replaces any field. */
+export function newTask(id: string, executor: Executor, over: Partial<Task> = {}): Task {
+  return {
+    id,
+    name: id,
+    executor,
+    input: {},
+    retry: DEFAULT_RETRY,
+    timeoutMs: null,
+    inputSchema: null,
+    outputSchema: null,
+    policyTags: [],
+    loop: null,
+    position: { x: 0, y: 0 },
+    ...over,
+  };
+}

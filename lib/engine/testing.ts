@@ -1,24 +1,11 @@
-import { DEFAULT_RETRY, type Condition, type Edge, type Task, type TaskGraph } from "./graph-schema";
+import { type Condition, type Edge, type Task, type TaskGraph, newTask } from "./graph-schema";
 import type { GraphIssue } from "./graph-messages";
 
 /** Builders for task graphs in unit tests. Not used by the application. */
 
 /** A transform task named after its id (“review” → “Review”); `over` replaces any field. */
 export function task(id: string, over: Partial<Task> = {}): Task {
-  return {
-    id,
-    name: id[0]!.toUpperCase() + id.slice(1),
-    executor: { kind: "transform", output: {} },
-    input: {},
-    retry: DEFAULT_RETRY,
-    timeoutMs: null,
-    inputSchema: null,
-    outputSchema: null,
-    policyTags: [],
-    loop: null,
-    position: { x: 0, y: 0 },
-    ...over,
-  };
+  return newTask(id, { kind: "transform", output: {} }, { name: id[0]!.toUpperCase() + id.slice(1), ...over });
 }
 
 /** A connection, unconditional unless a condition is given. */

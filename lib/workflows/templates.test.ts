@@ -4,28 +4,14 @@ import { auditLog, stages } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
-import { DEFAULT_RETRY } from "@/lib/engine/graph-schema";
+import { newTask } from "@/lib/engine/graph-schema";
 import { listVisibleWorkflows } from "./queries";
 import { createWorkflow as createWorkflowService, instantiateTemplate, saveAsCopy, saveAsTemplate } from "./templates";
 import { loadDefinition } from "./versions";
 
 const reviewGraph = {
   roles: [{ id: "reviewer", name: "Reviewer", capabilities: ["code.review"] }],
-  tasks: [
-    {
-      id: "review",
-      name: "Review",
-      executor: { kind: "agent" as const, role: "reviewer" },
-      input: {},
-      retry: DEFAULT_RETRY,
-      timeoutMs: null,
-      inputSchema: null,
-      outputSchema: null,
-      policyTags: [],
-      loop: null,
-      position: { x: 0, y: 0 },
-    },
-  ],
+  tasks: [newTask("review", { kind: "agent" as const, role: "reviewer" }, { name: "Review" })],
   edges: [],
 };
 

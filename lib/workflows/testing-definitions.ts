@@ -1,4 +1,7 @@
-import { DEFAULT_RETRY, type Task, type TaskGraph } from "@/lib/engine/graph-schema";
+import type { TaskGraph } from "@/lib/engine/graph-schema";
+import { task } from "@/lib/engine/testing";
+
+export { task };
 import { type StageDef, type WorkflowDefinition, newStage } from "./definition";
 
 /** Builders for definitions in unit tests (diff, import/export). Not used by the application. */
@@ -10,24 +13,6 @@ export const STAGE_IDS = {
   extra: "44444444-4444-4444-8444-444444444444",
   other: "55555555-5555-4555-8555-555555555555",
 } as const;
-
-/** A task with defaults; `over` replaces any field. */
-export function task(id: string, over: Partial<Task> = {}): Task {
-  return {
-    id,
-    name: id[0]!.toUpperCase() + id.slice(1),
-    executor: { kind: "transform", output: {} },
-    input: {},
-    retry: DEFAULT_RETRY,
-    timeoutMs: null,
-    inputSchema: null,
-    outputSchema: null,
-    policyTags: [],
-    loop: null,
-    position: { x: 0, y: 0 },
-    ...over,
-  };
-}
 
 /** A graph using every executor kind, schemas, a condition and a loop. */
 export function reviewGraph(): TaskGraph {

@@ -5,27 +5,14 @@ import { auditLog, stages, workItems, workflows } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
 import { actorFor, createItem, createTeamWorkflow, createUser, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
-import { DEFAULT_RETRY, type Task } from "@/lib/engine/graph-schema";
+import { type Task, newTask } from "@/lib/engine/graph-schema";
 import { getBoard, getItemPage } from "@/lib/work-items/queries";
 import { createItem as createItemService } from "@/lib/work-items/service";
 import { moveItem } from "@/lib/work-items/move";
 import { type WorkflowDefinition, newStage } from "./definition";
 import { getVersion, listVersions, loadDefinition, saveDefinition } from "./versions";
 
-const task = (id: string, extra: Partial<Task> = {}): Task => ({
-  id,
-  name: id,
-  executor: { kind: "transform", output: { ok: true } },
-  input: {},
-  retry: DEFAULT_RETRY,
-  timeoutMs: null,
-  inputSchema: null,
-  outputSchema: null,
-  policyTags: [],
-  loop: null,
-  position: { x: 0, y: 0 },
-  ...extra,
-});
+const task = (id: string, extra: Partial<Task> = {}): Task => newTask(id, { kind: "transform", output: { ok: true } }, extra);
 
 describeDb("workflow versions", (db) => {
   let owner: Actor;

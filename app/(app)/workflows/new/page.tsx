@@ -33,7 +33,7 @@ export default async function NewWorkflowPage() {
         canGlobal={actor.isAdmin}
         submitLabel="Create and open the designer"
         cancelHref="/workflows"
-        next={(id) => `/workflows/${id}/designer`}
+        next="/workflows/{id}/designer"
       />
     </div>
   );

@@ -40,7 +40,7 @@ export default async function UseTemplatePage({ params }: { params: Promise<{ id
         canGlobal={actor.isAdmin}
         submitLabel="Create workflow"
         cancelHref="/templates"
-        next={(newId) => `/workflows/${newId}`}
+        next="/workflows/{id}"
       />
     </div>
   );

@@ -36,7 +36,7 @@ export default async function SaveAsTemplatePage({ params }: { params: Promise<{
         canGlobal={actor.isAdmin}
         submitLabel="Save template"
         cancelHref={`/workflows/${workflow.id}`}
-        next={() => "/templates"}
+        next="/templates"
       />
     </div>
   );
