@@ -1,9 +1,11 @@
 import { type BrowserContext, type Page, test as base, expect } from "@playwright/test";
 import { AppHeader } from "./pages/app-header";
 import { BoardPage } from "./pages/board-page";
+import { DesignerPage } from "./pages/designer-page";
 import { ItemPage } from "./pages/item-page";
 import { LoginPage } from "./pages/login-page";
 import { SettingsPage } from "./pages/settings-page";
+import { TemplatesPage } from "./pages/templates-page";
 import { WorkflowsPage } from "./pages/workflows-page";
 
 export { expect };
@@ -30,13 +32,25 @@ export type Pages = {
   board: BoardPage;
   item: ItemPage;
   settings: SettingsPage;
+  designer: DesignerPage;
+  templates: TemplatesPage;
 };
 
 /** A signed-in user: their own browser context, so two users never share cookies. */
 export type UserSession = Pages & { context: BrowserContext };
 
 function pagesOf(page: Page): Pages {
-  return { page, login: new LoginPage(page), header: new AppHeader(page), workflows: new WorkflowsPage(page), board: new BoardPage(page), item: new ItemPage(page), settings: new SettingsPage(page) };
+  return {
+    page,
+    login: new LoginPage(page),
+    header: new AppHeader(page),
+    workflows: new WorkflowsPage(page),
+    board: new BoardPage(page),
+    item: new ItemPage(page),
+    settings: new SettingsPage(page),
+    designer: new DesignerPage(page),
+    templates: new TemplatesPage(page),
+  };
 }
 
 type Fixtures = {
