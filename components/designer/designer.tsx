@@ -2,6 +2,7 @@
 import "@xyflow/react/dist/style.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState } from "react";
+import { Timestamp } from "@/components/items/timestamp";
 import { Badge } from "@/components/ui/badge";
 import { type WorkflowDefinition, validateDefinition } from "@/lib/workflows/definition";
 import { Announcer } from "./announcer";
@@ -60,12 +61,13 @@ function DesignerBody({ workflow, version: loadedVersion, savedAt, savedByName, 
   const dirty = useDesigner(selectDirty);
   const undo = useDesigner((s) => s.undo);
   const redo = useDesigner((s) => s.redo);
+  const select = useDesigner((s) => s.select);
   const issues = useMemo(() => indexIssues([...validateDefinition(definition), ...serverIssues]), [definition, serverIssues]);
   const release = useUnsavedGuard(dirty && canEdit);
   const saver = useSave({ workflow, teams, problemCount: issues.all.length, release });
   const io = useImportExport(workflow);
   const selection = useSelectionActions();
-  useShortcuts({ undo, redo, save: saver.save, ...selection }, canEdit);
+  useShortcuts({ undo, redo, save: saver.save, ...selection, clearSelection: () => select({}) }, canEdit);
   const readOnly = !canEdit;
 
   return (
@@ -81,7 +83,13 @@ function DesignerBody({ workflow, version: loadedVersion, savedAt, savedByName, 
           {workflow.isTemplate ? <Badge tone="amber">Template</Badge> : null}
           <p className="text-sm text-slate-500">
             Designer · version {version}
-            {version === loadedVersion ? ` · saved ${new Date(savedAt).toLocaleString()}${savedByName ? ` by ${savedByName}` : ""}` : ""}
+            {version === loadedVersion ? (
+              <>
+                {" · saved "}
+                <Timestamp at={new Date(savedAt)} />
+                {savedByName ? ` by ${savedByName}` : ""}
+              </>
+            ) : null}
           </p>
         </header>
         {readOnly ? (

@@ -42,6 +42,7 @@ export function JsonField({
   hint,
   rows = 4,
   placeholder,
+  check,
 }: {
   label: string;
   value: unknown;
@@ -52,6 +53,8 @@ export function JsonField({
   hint?: React.ReactNode;
   rows?: number;
   placeholder?: string;
+  /** A further rule on the parsed value: its complaint keeps the value out of the store, like a parse error. */
+  check?: (value: unknown) => string | null;
 }) {
   const breakCoalescing = useDesigner((s) => s.breakCoalescing);
   const [text, setText] = useState(() => show(value));
@@ -61,7 +64,12 @@ export function JsonField({
     const local = parseJsonText(text, { nullable, object });
     if (!local.ok || !sameJson(local.value, value)) setText(show(value));
   }
-  const parsed = parseJsonText(text, { nullable, object });
+  const read = (t: string): ReturnType<typeof parseJsonText> => {
+    const p = parseJsonText(t, { nullable, object });
+    const complaint = p.ok && check ? check(p.value) : null;
+    return complaint ? { ok: false, message: complaint } : p;
+  };
+  const parsed = read(text);
   return (
     <TextArea
       label={label}
@@ -76,7 +84,7 @@ export function JsonField({
       onChange={(e) => {
         const next = e.target.value;
         setText(next);
-        const p = parseJsonText(next, { nullable, object });
+        const p = read(next);
         if (p.ok && !sameJson(p.value, value)) onChange(p.value);
       }}
     />

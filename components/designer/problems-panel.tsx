@@ -23,7 +23,10 @@ export function ProblemsPanel() {
 
   const go = (issue: DefinitionIssue) => {
     const s = store.getState();
-    if (!issue.stageId || !stages.some((x) => x.id === issue.stageId)) return;
+    const stage = stages.find((x) => x.id === issue.stageId);
+    if (!issue.stageId || !stage) return;
+    // A human stage's leftover tasks are fixed from the stage itself (its tasks cannot be opened).
+    if (stage.type === "HUMAN") return s.openStage(null, { stages: [stage.id] });
     if (issue.taskId !== undefined) s.openStage(issue.stageId, { tasks: [issue.taskId] });
     else if (issue.edge) s.openStage(issue.stageId, { edges: [edgeKey(issue.edge)] });
     else if (issue.field === "taskGraph" || issue.path.includes(".taskGraph")) s.openStage(issue.stageId);

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback } from "react";
+import { toast } from "sonner";
 import { type ExecutorKind, EXECUTOR_KINDS, type TaskGraph, emptyGraph } from "@/lib/engine/graph-schema";
 import { STAGE_TYPES, type StageKind } from "@/lib/workflows/definition";
 import { useAnnounce } from "./announcer";
@@ -9,6 +10,9 @@ import { EXECUTORS } from "./executors/registry";
 import { useDesignerStore } from "./store/store";
 
 type Point = { x: number; y: number };
+
+/** The definition schema's cap; refusing here says why instead of failing at save. */
+const MAX_STAGES = 50;
 
 export const isStageKind = (k: string): k is StageKind => (STAGE_TYPES as readonly string[]).includes(k);
 export const isExecutorKind = (k: string): k is ExecutorKind => (EXECUTOR_KINDS as readonly string[]).includes(k);
@@ -39,6 +43,10 @@ export function useAddItem() {
     (kind: string, at?: Point) => {
       const s = store.getState();
       if (isStageKind(kind) && s.openStageId === null) {
+        if (s.definition.stages.length >= MAX_STAGES) {
+          toast.error(`A workflow has at most ${MAX_STAGES} stages.`);
+          return;
+        }
         const selected = s.selection.stages.map((id) => s.definition.stages.findIndex((x) => x.id === id)).filter((i) => i >= 0);
         const index = at ? stageIndexAt(at.x, s.definition.stages.length) : selected.length ? Math.max(...selected) + 1 : s.definition.stages.length;
         const id = crypto.randomUUID();

@@ -8,6 +8,7 @@ export type Shortcuts = {
   deleteSelection: () => void;
   copy: () => void;
   paste: () => void;
+  clearSelection: () => void;
 };
 
 /** True while the user types in a field: then the keys belong to the field (its own undo, Backspace…). */
@@ -19,7 +20,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Designer keys: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S save (also from a field),
- * Delete/Backspace delete, Ctrl/Cmd+C/V copy and paste. Editing keys are off when `canEdit` is false.
+ * Delete/Backspace delete, Ctrl/Cmd+C/V copy and paste, Escape clears the selection. Editing keys are off
+ * when `canEdit` is false.
  */
 export function useShortcuts(actions: Shortcuts, canEdit: boolean) {
   const ref = useRef(actions);
@@ -35,7 +37,9 @@ export function useShortcuts(actions: Shortcuts, canEdit: boolean) {
         if (canEdit) a.save();
         return;
       }
-      if (isTyping(e.target) || !canEdit) return;
+      if (isTyping(e.target)) return;
+      if (e.key === "Escape") return a.clearSelection();
+      if (!canEdit) return;
       if (mod && key === "z") {
         e.preventDefault();
         if (e.shiftKey) a.redo();

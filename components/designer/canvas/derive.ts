@@ -148,6 +148,7 @@ export function taskEdges(
     const isSelected = selected.has(key);
     return cache.get(key, [edge, invalid, isSelected], () => ({
       id: key,
+      type: "task",
       source: edge.from,
       target: edge.to,
       selected: isSelected,

@@ -7,11 +7,13 @@ import type { IssueIndex } from "../issues";
 import { useDesigner, useDesignerStore } from "../store/store";
 import { DeriveCache, type TaskFlowEdge, type TaskFlowNode, taskEdges, taskNodes } from "./derive";
 import { FIT_VIEW_OPTIONS, FlowChrome } from "./flow-chrome";
+import { TaskEdge } from "./task-edge";
 import { TaskNode } from "./task-node";
 import { useCanvasDrop } from "./use-canvas-drop";
 import { useFlowNodes } from "./use-flow-nodes";
 
 const nodeTypes = { task: TaskNode };
+const edgeTypes = { task: TaskEdge };
 const EMPTY: TaskGraph = emptyGraph();
 /** Past this many tasks, only what is on screen is rendered (panning a 500-task graph stays smooth). */
 const VISIBLE_ONLY_FROM = 150;
@@ -69,6 +71,7 @@ export function TaskCanvas({ stageId, issues, readOnly }: { stageId: string; iss
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={handleNodesChange}
       onEdgesChange={handleEdgesChange}
       onConnect={onConnect}

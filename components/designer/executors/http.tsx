@@ -9,7 +9,6 @@ const isStringRecord = (v: unknown): v is Record<string, string> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 
 function Panel({ executor, onChange, errorOf }: ExecutorPanelProps<"http">) {
-  const headersOk = isStringRecord(executor.headers);
   return (
     <>
       <SelectInput
@@ -32,7 +31,8 @@ function Panel({ executor, onChange, errorOf }: ExecutorPanelProps<"http">) {
         object
         rows={3}
         value={executor.headers}
-        error={headersOk ? errorOf("headers") : "Each header value must be a string."}
+        check={(v) => (isStringRecord(v) ? null : "Each header value must be a string.")}
+        error={errorOf("headers")}
         onChange={(headers) => onChange({ ...executor, headers: headers as Record<string, string> }, "headers")}
       />
       <JsonField

@@ -44,6 +44,11 @@ export function StageInspector({ stage }: { stage: StageDef }) {
         error={err("wipLimit")}
         onChange={(wipLimit) => set({ wipLimit }, "wipLimit")}
       />
+      {stage.type === "HUMAN" && stage.taskGraph?.tasks.length ? (
+        <Button type="button" variant="secondary" onClick={() => set({ taskGraph: null }, "taskGraph")}>
+          Remove its {stage.taskGraph.tasks.length} tasks
+        </Button>
+      ) : null}
       {stage.type === "AGENT_ASSIST" ? (
         <Section title="Agent">
           <TextInput
