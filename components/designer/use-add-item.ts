@@ -8,6 +8,7 @@ import { STAGE_SPACING, STAGE_WIDTH, TASK_WIDTH } from "./canvas/derive";
 import { STAGE_LABELS, addStage, addTask, makeTask, newTaskId, uniqueStageName } from "./edits";
 import { EXECUTORS } from "./executors/registry";
 import { useDesignerStore } from "./store/store";
+import { newUuid } from "./uuid";
 
 type Point = { x: number; y: number };
 
@@ -49,7 +50,7 @@ export function useAddItem() {
         }
         const selected = s.selection.stages.map((id) => s.definition.stages.findIndex((x) => x.id === id)).filter((i) => i >= 0);
         const index = at ? stageIndexAt(at.x, s.definition.stages.length) : selected.length ? Math.max(...selected) + 1 : s.definition.stages.length;
-        const id = crypto.randomUUID();
+        const id = newUuid();
         const name = uniqueStageName(s.definition, STAGE_LABELS[kind]);
         s.apply((d) => addStage(d, kind, index, id), { select: { stages: [id] } });
         announce(`Added stage “${name}” at position ${Math.min(index, s.definition.stages.length) + 1}.`);

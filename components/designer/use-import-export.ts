@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { type ImportProblem, exportDescriptor, exportWorkflow, parseImport, slugify } from "@/lib/workflows/io";
 import { appendGraphStage, setStageGraph } from "./edits";
 import { useDesignerStore } from "./store/store";
+import { newUuid } from "./uuid";
 
 function download(fileName: string, content: unknown) {
   const blob = new Blob([JSON.stringify(content, null, 2)], { type: "application/json" });
@@ -56,7 +57,7 @@ export function useImportExport(workflow: { name: string; description: string })
         s.apply((d) => setStageGraph(d, stageId, result.graph), { source: "import", select: {} });
         toast.success(`Replaced this stage's tasks with “${result.name}” (${result.graph.tasks.length} tasks).`);
       } else {
-        const id = crypto.randomUUID();
+        const id = newUuid();
         const next = appendGraphStage(s.definition, result.name, result.graph, id);
         s.apply(() => next, { source: "import", select: { stages: [id] } });
         toast.success(`Added the stage “${next.stages.at(-1)!.name}” with ${result.graph.tasks.length} tasks.`);

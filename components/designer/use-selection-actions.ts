@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from "@/lib/workflows/definition";
 import { useAnnounce } from "./announcer";
 import { disconnect, pasteStages, pasteTasks, removeStages, removeTasks, subgraph } from "./edits";
 import { useDesignerStore } from "./store/store";
+import { newUuid } from "./uuid";
 
 const PASTE_OFFSET = { x: 40, y: 40 };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -51,7 +52,7 @@ export function useSelectionActions() {
     if (clip.kind === "stages" && s.openStageId === null) {
       const selected = s.selection.stages.map((id) => s.definition.stages.findIndex((x) => x.id === id)).filter((i) => i >= 0);
       const index = selected.length ? Math.max(...selected) + 1 : s.definition.stages.length;
-      const { definition, ids } = pasteStages(s.definition, clip.stages, index, () => crypto.randomUUID());
+      const { definition, ids } = pasteStages(s.definition, clip.stages, index, () => newUuid());
       s.apply(() => definition, { select: { stages: ids } });
       announce(`Pasted ${plural(ids.length, "stage")}.`);
     } else if (clip.kind === "tasks" && s.openStageId !== null) {
