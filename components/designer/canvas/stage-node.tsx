@@ -21,7 +21,7 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
     <div
       data-testid={`stage-node-${index}`}
       data-stage-name={stage.name}
-      data-invalid={invalid ? "true" : undefined}
+      data-invalid={invalid ? "true" : "false"}
       title={invalid ? issues.join("\n") : undefined}
       style={{ width: STAGE_WIDTH }}
       className={`relative rounded-lg border p-3 ${frame}`}
