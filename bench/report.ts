@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { MoveFigures, ServerFigures } from "./board";
 import type { BrowserFigures } from "./browser";
+import type { DesignerFigures } from "./designer";
 import { ms, p50p95 } from "./stats";
 
 export const CARD_AIM = 400;
@@ -13,7 +14,10 @@ export type DriverResult = {
   server: ServerFigures;
   browser: BrowserFigures;
   moves: MoveFigures;
+  designer: DesignerFigures;
 };
+
+export const DESIGNER_AIM = { interactive: 1500, frame: 20 };
 
 const kb = (v: number) => `${Math.round(v).toLocaleString("en")} KB`;
 const row = (label: string, value: string) => `  ${label.padEnd(30)} ${value}`;
@@ -40,6 +44,20 @@ export function driverTable(r: DriverResult): string {
     row("cards in DOM", `${cards} (aim < ${CARD_AIM}) ${cards < CARD_AIM ? "ok" : "OVER"}`),
     row("move round trip (REST)", `${p50p95(r.moves.roundTrip)}  (n=${r.moves.moves}, max ${ms(r.moves.roundTrip.max)})`),
     row("move by drag (server action)", `${p50p95(b.drag)}  (n=${b.drag.n}) · response ${kb(b.dragKB)}`),
+    designerTable(r.designer),
+  ].join("\n");
+}
+
+const verdict = (value: number, aim: number) => (value < aim ? "ok" : "OVER");
+
+/** The designer's rows: a big task graph's time to interactive and frame times. */
+function designerTable(d: DesignerFigures): string {
+  return [
+    `  designer: task graph of ${d.tasks} tasks / ${d.edges} edges`,
+    row("  live validation (in process)", `${p50p95(d.validate)}  (n=${d.validate.n})`),
+    row("  canvas interactive", `${p50p95(d.interactive)}  (first load: ${ms(d.coldInteractive)}; aim < ${ms(DESIGNER_AIM.interactive)}) ${verdict(d.interactive.p50, DESIGNER_AIM.interactive)}`),
+    row("  frame while panning", `${p50p95(d.pan)}  (n=${d.pan.n}; median aim < ${ms(DESIGNER_AIM.frame)}) ${verdict(d.pan.p50, DESIGNER_AIM.frame)}`),
+    row("  frame while dragging a node", `${p50p95(d.dragNode)}  (n=${d.dragNode.n}) ${verdict(d.dragNode.p50, DESIGNER_AIM.frame)}`),
   ].join("\n");
 }
 
@@ -49,6 +67,7 @@ export function summaryLine(r: DriverResult): string {
     `board ${r.items} items / ${r.stages} stages [${r.driver}]: server getBoard ${p50p95(r.server.getBoard)}` +
     ` · page TTFB p50 ${ms(r.browser.ttfb.p50)} · document p50 ${ms(r.browser.document.p50)}` +
     ` · time to interactive ${p50p95(r.browser.interactive)} · cards in DOM ${Math.max(r.browser.cards.max, 0)} (aim < ${CARD_AIM})` +
-    ` · move round trip ${p50p95(r.moves.roundTrip)} · drag move ${p50p95(r.browser.drag)} (${kb(r.browser.dragKB)} answer)`
+    ` · move round trip ${p50p95(r.moves.roundTrip)} · drag move ${p50p95(r.browser.drag)} (${kb(r.browser.dragKB)} answer)` +
+    ` · designer ${r.designer.tasks} tasks: interactive ${p50p95(r.designer.interactive)}, frame p50 pan ${ms(r.designer.pan.p50)} / drag ${ms(r.designer.dragNode.p50)}`
   );
 }

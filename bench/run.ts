@@ -1,4 +1,5 @@
-// `npm run bench`: the board at 5,000 items over 8 stages, on PostgreSQL and on PGlite. Builds the app
+// `npm run bench`: the board at 5,000 items over 8 stages, on PostgreSQL and on PGlite, and the designer
+// with a 500-task / 600-edge graph. Builds the app
 // once in a temporary copy of the tree, then per driver: loads the data, times getBoard in process,
 // serves the build, loads the board in Chromium (and drags cards), and times moves over the REST API.
 // Prints the figures. BENCH_DATABASE_URL: PostgreSQL admin connection (default postgres@127.0.0.1);
@@ -17,6 +18,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { type BoardData, STAGE_NAMES, loadBoardData } from "./board-data";
 import { measureMoves, measureServer } from "./board";
 import { VIEWPORT, launchBrowser, measureBrowser } from "./browser";
+import { type DesignerData, loadDesignerData, measureDesigner } from "./designer";
 import { type BenchDatabase, DEFAULT_ADMIN_URL, createPgliteDatabase, createPostgresDatabase } from "./drivers";
 import { type DriverResult, driverTable, machineLine, summaryLine } from "./report";
 import { buildApp, copyTree, startApp } from "./server";
@@ -52,20 +54,21 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 
 const log = (msg: string) => console.log(`· ${msg}`);
 
-type Prepared = { database: BenchDatabase; data: BoardData; token: string; loadMs: number };
+type Prepared = { database: BenchDatabase; data: BoardData; designer: DesignerData; token: string; loadMs: number };
 
 /** Migrates, loads the board and makes an API token for its user. */
 async function prepare(database: BenchDatabase): Promise<Prepared> {
   const start = performance.now();
   await migrate(database.db);
   const data = await loadBoardData(database.db, ITEMS);
+  const designer = await loadDesignerData(database.db, data);
   // Fresh statistics, as autovacuum would soon give a real database after such a load.
   await database.db.execute(sql`analyze`);
   const loadMs = performance.now() - start;
   const actor = await loadActor(database.db, data.user.id);
   const { token } = await createApiToken(database.db, actor!, { name: "bench", expiresInDays: 7 });
   log(`${database.driver}: migrated and loaded ${data.counts.items} items, ${data.counts.transitions} transitions, ${data.counts.events} events in ${ms(loadMs)}`);
-  return { database, data, token, loadMs };
+  return { database, data, designer, token, loadMs };
 }
 
 async function runDriver(p: Prepared, appDir: string, baseEnv: NodeJS.ProcessEnv, browser: Browser): Promise<DriverResult> {
@@ -86,9 +89,12 @@ async function runDriver(p: Prepared, appDir: string, baseEnv: NodeJS.ProcessEnv
   };
   const page = await withServer("loading the board in Chromium, then dragging cards", () => measureBrowser(browser, app.baseUrl, data));
   const moves = await withServer("moving items over the REST API", () => measureMoves(app.baseUrl, p.token, data));
+  const designer = await withServer(`opening a ${p.designer.tasks}-task graph in the designer, panning and dragging`, () =>
+    measureDesigner(browser, app.baseUrl, data, p.designer),
+  );
   await app.stop();
   await database.dispose();
-  return { driver: database.driver, items: data.counts.items, stages: STAGE_NAMES.length, loadMs: p.loadMs, server, browser: page, moves };
+  return { driver: database.driver, items: data.counts.items, stages: STAGE_NAMES.length, loadMs: p.loadMs, server, browser: page, moves, designer };
 }
 
 async function main() {

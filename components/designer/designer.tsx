@@ -32,6 +32,8 @@ type Props = {
   savedByName: string | null;
   canEdit: boolean;
   teams: { id: string; name: string }[];
+  /** Opens this stage's task graph first (`?stage=` in the URL). */
+  openStageId?: string | null;
 };
 
 /** The visual workflow designer: stages, each automated stage's task graph, live validation, save. */
@@ -41,7 +43,7 @@ export function Designer(props: Props) {
 }
 
 function DesignerRoot(props: Props) {
-  const [store] = useState(() => createDesignerStore({ definition: props.definition, baseVersion: props.version }));
+  const [store] = useState(() => createDesignerStore({ definition: props.definition, baseVersion: props.version, openStageId: props.openStageId }));
   return (
     <DesignerStoreContext.Provider value={store}>
       <Announcer>

@@ -1,6 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { Edge, Task } from "@/lib/engine/graph-schema";
-import type { DefinitionIssue, StageDef, WorkflowDefinition } from "@/lib/workflows/definition";
+import { type DefinitionIssue, type StageDef, type WorkflowDefinition, hasTaskGraph } from "@/lib/workflows/definition";
 import { record } from "./history-slice";
 import { NOTHING, type Selection, pruneSelection } from "./selection-slice";
 import type { DesignerState } from "./store";
@@ -40,7 +40,8 @@ export type DefinitionSlice = {
   setClipboard: (clipboard: Clipboard) => void;
 };
 
-export type DefinitionInit = { definition: WorkflowDefinition; baseVersion: number; now?: () => number };
+/** `openStageId`: a stage whose task graph opens first (a link to `?stage=`), if the definition has it. */
+export type DefinitionInit = { definition: WorkflowDefinition; baseVersion: number; openStageId?: string | null; now?: () => number };
 
 export const createDefinitionSlice =
   (init: DefinitionInit): StateCreator<DesignerState, [], [], DefinitionSlice> =>
@@ -56,7 +57,7 @@ export const createDefinitionSlice =
       baseVersion: init.baseVersion,
       savedDefinition: init.definition,
       source: "designer",
-      openStageId: null,
+      openStageId: init.definition.stages.some((s) => s.id === init.openStageId && hasTaskGraph(s.type)) ? init.openStageId! : null,
       serverIssues: [],
       clipboard: null,
       settle,

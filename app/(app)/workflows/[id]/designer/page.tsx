@@ -7,7 +7,7 @@ import { getActor, requireActor } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/pages";
 import { loadDefinition } from "@/lib/workflows/versions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ stage?: string }> };
 
 const load = cache(async (id: string) => {
   const actor = await requireActor();
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Designer · ${workflow.name}` };
 }
 
-export default async function DesignerPage({ params }: Props) {
+export default async function DesignerPage({ params, searchParams }: Props) {
   const { workflow, version, definition, createdAt, createdByName } = await load((await params).id);
   const actor = await requireActor();
   return (
@@ -39,6 +39,7 @@ export default async function DesignerPage({ params }: Props) {
       savedByName={createdByName}
       canEdit={atLeast(workflow.level, "WRITE")}
       teams={actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName }))}
+      openStageId={(await searchParams).stage ?? null}
     />
   );
 }
