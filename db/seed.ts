@@ -7,7 +7,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { insertWorkflow } from "@/lib/workflows/create";
 import { stageDefOf } from "@/lib/workflows/definition";
 import type { Db } from "./client";
-import { type NewWorkItemTransition, stages, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
+import { type NewWorkItemTransition, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
 import { DEMO_PASSWORD, type WorkflowSeed, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
 
 /** A stable UUID for a seed key, so that seeding twice finds the same rows. */

@@ -1,7 +1,6 @@
 import type { WorkflowDefinition } from "@/lib/workflows/definition";
 import {
   type Condition,
-  DEFAULT_RETRY,
   type Edge,
   type Executor,
   type Task,
@@ -9,6 +8,7 @@ import {
   TASK_ID_PATTERN,
   edgeKey,
   emptyGraph,
+  newTask,
 } from "@/lib/engine/graph-schema";
 
 /** Task-level edits: pure functions on the definition that change one stage's task graph. */
@@ -40,19 +40,7 @@ export function newTaskId(graph: TaskGraph, kind: string): string {
 
 /** A task with the default retry policy and no schemas, loop or timeout. */
 export function makeTask(id: string, name: string, executor: Executor, position: Position): Task {
-  return {
-    id,
-    name,
-    executor,
-    input: {},
-    retry: { ...DEFAULT_RETRY },
-    timeoutMs: null,
-    inputSchema: null,
-    outputSchema: null,
-    policyTags: [],
-    loop: null,
-    position: { x: Math.round(position.x), y: Math.round(position.y) },
-  };
+  return newTask(id, executor, { name, position: { x: Math.round(position.x), y: Math.round(position.y) } });
 }
 
 /** Adds a task (refused when its id is taken). */

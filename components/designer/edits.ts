@@ -1,4 +1,4 @@
-import { type StageDef, type StageKind, type WorkflowDefinition, newStage } from "@/lib/workflows/definition";
+import { type StageDef, type StageKind, type WorkflowDefinition, newStage, uniqueStageName } from "@/lib/workflows/definition";
 import type { TaskGraph } from "@/lib/engine/graph-schema";
 
 /**
@@ -14,13 +14,6 @@ export const STAGE_LABELS: Record<StageKind, string> = {
   AUTOMATION: "Automation",
   AGENT_ASSIST: "Agent assist",
 };
-
-/** `base`, or `base 2`, `base 3`… — the first name no stage has yet (names must differ). */
-export function uniqueStageName(def: WorkflowDefinition, base: string): string {
-  const taken = new Set(def.stages.map((s) => s.name.trim().toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
-}
 
 const clampIndex = (def: WorkflowDefinition, index: number) => Math.max(0, Math.min(def.stages.length, Math.round(index)));
 

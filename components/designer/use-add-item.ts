@@ -2,10 +2,10 @@
 import { useCallback } from "react";
 import { toast } from "sonner";
 import { type ExecutorKind, EXECUTOR_KINDS, type TaskGraph, emptyGraph } from "@/lib/engine/graph-schema";
-import { STAGE_TYPES, type StageKind } from "@/lib/workflows/definition";
+import { STAGE_TYPES, type StageKind, uniqueStageName } from "@/lib/workflows/definition";
 import { useAnnounce } from "./announcer";
 import { STAGE_SPACING, STAGE_WIDTH, TASK_WIDTH } from "./canvas/derive";
-import { STAGE_LABELS, addStage, addTask, makeTask, newTaskId, uniqueStageName } from "./edits";
+import { STAGE_LABELS, addStage, addTask, makeTask, newTaskId } from "./edits";
 import { EXECUTORS } from "./executors/registry";
 import { useDesignerStore } from "./store/store";
 import { newUuid } from "./uuid";

@@ -34,6 +34,13 @@ export type WorkflowDefinition = z.infer<typeof definitionSchema>;
 /** A problem found in a definition: where (a dotted path, and the stage/task/edge for the canvas) and what. */
 export type DefinitionIssue = GraphIssue & { path: string; stageId?: string };
 
+/** `base`, or `base 2`, `base 3`…: the first name no stage of `def` has yet (case-insensitive). */
+export function uniqueStageName(def: WorkflowDefinition, base: string): string {
+  const taken = new Set(def.stages.map((s) => s.name.trim().toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
+}
+
 /** Stage types whose items are worked by a task graph. */
 export function hasTaskGraph(type: StageKind): boolean {
   return type !== "HUMAN";

@@ -6,7 +6,7 @@ import type { TaskGraph } from "@/lib/engine/graph-schema";
 import { Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireWorkflow } from "./access";
-import { type WorkflowDefinition, hasTaskGraph, newStage } from "./definition";
+import { type WorkflowDefinition, hasTaskGraph, newStage, uniqueStageName } from "./definition";
 import { type ImportProblem, parseImport } from "./io";
 import { getVersion, saveDefinition } from "./versions";
 
@@ -27,13 +27,6 @@ function refusedFile(problems: ImportProblem[]): Invalid {
   for (const p of problems) (fieldErrors[p.path || "_"] ??= []).push(p.message);
   const n = problems.length;
   return new Invalid(`The file has ${n === 1 ? "1 problem" : `${n} problems`}. ${problems[0]!.message}`, fieldErrors);
-}
-
-/** `base`, or `base 2`, `base 3`…: the first name no stage has yet (the designer names imported stages alike). */
-function uniqueStageName(def: WorkflowDefinition, base: string): string {
-  const taken = new Set(def.stages.map((s) => s.name.trim().toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
 }
 
 /** The definition with a descriptor's graph in `stageId`, or appended as a new automation stage. */
