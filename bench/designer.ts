@@ -84,26 +84,25 @@ const READY_PROBE = (count: number) => `
     .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["style"] });
 `;
 
+// Strings, not functions: tsx would wrap named functions in a helper the page does not have.
+const START_FRAMES = `
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const tick = (t) => {
+    window.__frames.push(t - last);
+    last = t;
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
+const STOP_FRAMES = "window.__recording = false; window.__frames.slice(1)";
+
 /** Frame durations (ms) recorded with requestAnimationFrame while `action` runs. */
 async function framesDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_FRAMES);
   await action();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return page.evaluate(STOP_FRAMES) as Promise<number[]>;
 }
 
 /** A mouse drag in `steps` moves, one per animation frame, from `a` to `b`. */
@@ -112,7 +111,7 @@ async function drag(page: Page, a: { x: number; y: number }, b: { x: number; y: 
   await page.mouse.down();
   for (let i = 1; i <= steps; i++) {
     await page.mouse.move(a.x + ((b.x - a.x) * i) / steps, a.y + ((b.y - a.y) * i) / steps);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.evaluate("new Promise((r) => requestAnimationFrame(() => r(null)))");
   }
   await page.mouse.up();
 }
@@ -145,10 +144,7 @@ export async function measureDesigner(browser: Browser, baseUrl: string, board: 
     const url = `/workflows/${data.workflowId}/designer?stage=${data.stageId}`;
     const load = async () => {
       await page.goto(url, { waitUntil: "commit" });
-      const handle = await page.waitForFunction(() => (window as unknown as { __canvasReadyAt?: number }).__canvasReadyAt, null, {
-        timeout: 60_000,
-        polling: 20,
-      });
+      const handle = await page.waitForFunction("window.__canvasReadyAt", null, { timeout: 60_000, polling: 20 });
       return (await handle.jsonValue()) as number;
     };
     const cold = await load();
@@ -163,6 +159,8 @@ export async function measureDesigner(browser: Browser, baseUrl: string, board: 
     const box = (await node.boundingBox())!;
     const from = { x: box.x + box.width / 2, y: box.y + Math.min(12, box.height / 2) };
     const dragFrames = await framesDuring(page, () => drag(page, from, { x: centre.x, y: centre.y }));
+    const moved = (await node.boundingBox())!;
+    if (Math.abs(moved.x - box.x) + Math.abs(moved.y - box.y) < 50) throw new Error("Dragging task t0 did not move it: the drag figures would measure nothing.");
     return { tasks: data.tasks, edges: data.edges, validate: data.validate, interactive: summarize(times), coldInteractive: cold, pan: summarize(panFrames), dragNode: summarize(dragFrames) };
   } finally {
     await context.close();
