@@ -74,3 +74,14 @@ export const AlertIcon = icon(
 export const ChevronIcon = icon(<path d="M9 6l6 6-6 6" />);
 export const ArrowLeftIcon = icon(<path d="M19 12H5M11 6l-6 6 6 6" />);
 export const TrashIcon = icon(<path d="M4 7h16M10 11v6M14 11v6M6 7l1 12.5A1.5 1.5 0 0 0 8.5 21h7a1.5 1.5 0 0 0 1.5-1.5L18 7M9 7V4.5h6V7" />);
+
+/** The red count of a node's problems; nothing when it has none. */
+export function IssueCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="inline-flex items-center gap-0.5 rounded-full bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white" aria-label={`${count} problems`}>
+      <AlertIcon className="size-3" />
+      {count}
+    </span>
+  );
+}

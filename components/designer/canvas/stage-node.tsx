@@ -3,7 +3,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { StageTypeBadge } from "@/components/board/stage-type-badge";
 import { hasTaskGraph } from "@/lib/workflows/definition";
-import { AlertIcon, ChevronIcon } from "../icons";
+import { ChevronIcon, IssueCount } from "../icons";
 import { STAGE_LOOK } from "../stage-look";
 import { useDesigner } from "../store/store";
 import { STAGE_WIDTH, type StageFlowNode } from "./derive";
@@ -37,12 +37,7 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
             <StageTypeBadge type={stage.type} />
           </div>
         </div>
-        {invalid ? (
-          <span className="inline-flex items-center gap-0.5 rounded-full bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white" aria-label={`${issues.length} problems`}>
-            <AlertIcon className="size-3" />
-            {issues.length}
-          </span>
-        ) : null}
+        <IssueCount count={issues.length} />
       </div>
       <dl className="mt-2 flex gap-3 text-xs text-slate-500">
         <div>

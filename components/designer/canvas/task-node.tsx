@@ -3,7 +3,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { EXECUTORS, summarize } from "../executors/registry";
 import { formatDuration } from "../executors/format";
-import { AlertIcon, LoopIcon } from "../icons";
+import { IssueCount, LoopIcon } from "../icons";
 import { TASK_WIDTH, type TaskFlowNode } from "./derive";
 
 const handle = "!size-3 !border-2 !border-white !bg-slate-400 hover:!bg-indigo-500";
@@ -35,12 +35,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
             {exec.label} · {task.id}
           </div>
         </div>
-        {invalid ? (
-          <span className="inline-flex items-center gap-0.5 rounded-full bg-rose-600 px-1.5 py-0.5 text-[11px] font-semibold text-white" aria-label={`${issues.length} problems`}>
-            <AlertIcon className="size-3" />
-            {issues.length}
-          </span>
-        ) : null}
+        <IssueCount count={issues.length} />
       </div>
       <div className="mt-1 truncate text-xs text-slate-600">{summarize(task.executor)}</div>
       <div className="mt-1 flex flex-wrap gap-1 text-[11px] text-slate-500">
