@@ -18,7 +18,18 @@ const filters: Record<WorkflowFilter, (actor: Actor) => SQL | undefined> = {
 };
 
 /** Workflows the actor can see, narrowed by a filter, newest first, with stage and open-item counts. */
-export async function listVisibleWorkflows({ db, actor, filter = "all" }: { db: Db; actor: Actor; filter?: WorkflowFilter }) {
+export async function listVisibleWorkflows({
+  db,
+  actor,
+  filter = "all",
+  visibility,
+}: {
+  db: Db;
+  actor: Actor;
+  filter?: WorkflowFilter;
+  /** Narrows further to one visibility (the template gallery's filter). */
+  visibility?: Visibility;
+}) {
   const owner = alias(users, "owner");
   const stageCounts = db
     .select({ workflowId: stages.workflowId, n: count().as("stage_count") })
@@ -52,7 +63,14 @@ export async function listVisibleWorkflows({ db, actor, filter = "all" }: { db: 
     .leftJoin(teams, eq(teams.id, workflows.ownerTeamId))
     .leftJoin(stageCounts, eq(stageCounts.workflowId, workflows.id))
     .leftJoin(itemCounts, eq(itemCounts.workflowId, workflows.id))
-    .where(and(visibleWorkflowsWhere(actor), isNull(workflows.archivedAt), filters[filter](actor)))
+    .where(
+      and(
+        visibleWorkflowsWhere(actor),
+        isNull(workflows.archivedAt),
+        filters[filter](actor),
+        visibility ? eq(workflows.visibility, visibility) : undefined,
+      ),
+    )
     .orderBy(desc(workflows.updatedAt), asc(workflows.name));
   return rows.map((r) => ({
     ...r,
@@ -64,7 +82,7 @@ export async function listVisibleWorkflows({ db, actor, filter = "all" }: { db: 
 
 /** Templates the actor can see, optionally of one visibility, each with its stage pipeline for a preview. */
 export async function listTemplates({ db, actor, visibility }: { db: Db; actor: Actor; visibility?: Visibility }) {
-  const rows = (await listVisibleWorkflows({ db, actor, filter: "templates" })).filter((r) => !visibility || r.visibility === visibility);
+  const rows = await listVisibleWorkflows({ db, actor, filter: "templates", visibility });
   const pipeline = rows.length
     ? await db
         .select({ workflowId: stages.workflowId, name: stages.name, type: stages.type })
