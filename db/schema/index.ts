@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./workflows";
 export * from "./work-items";
 export * from "./audit";
+export * from "./runs";
