@@ -22,7 +22,10 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
 export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 
-export type Database = { db: Db; driver: Driver; listen: Listen; close: () => Promise<void> };
+/** What the job queue connects with: the same PGlite instance (one process), or its own pool on the same server. */
+export type QueueConnection = { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
+
+export type Database = { db: Db; driver: Driver; listen: Listen; queue: QueueConnection; close: () => Promise<void> };
 
 /** Connects to PostgreSQL at `url`, failing fast with a message that names the host when it cannot. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
@@ -50,7 +53,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     const sub = await client.listen(channel, onPayload);
     return () => sub.unlisten();
   };
-  return { db, driver: "postgres", listen, close: () => client.end({ timeout: 5 }) };
+  return { db, driver: "postgres", listen, queue: { kind: "postgres", url }, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Opens PGlite in `dir` (or in memory when `dir` is undefined). */
@@ -67,6 +70,7 @@ export async function openPglite(dir?: string): Promise<Database> {
   return {
     db,
     driver: "pglite",
+    queue: { kind: "pglite", client },
     listen: async (channel, onPayload) => {
       const unlisten = await client.listen(channel, onPayload);
       return () => unlisten();

@@ -1,0 +1,170 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Run, type RunStatusValue, type TaskRun, runs, taskRuns } from "@/db/schema";
+import { nextSteps } from "../plan";
+import { type RunEventInput, appendRunEvents } from "./events";
+import { type PinnedStage, requirePinnedStage } from "./definitions";
+import { type Wake, QUEUES, wake } from "./queue";
+import { engineSettings } from "./settings";
+import { activeRunCounts, loadTasks, runScope, snapshots } from "./state";
+
+/**
+ * How a run moves forward. Every function here runs inside a transaction that holds the run's row lock
+ * (`lockRun`): it reads the tasks, asks the pure planner what follows, writes the result and sends the
+ * wake-ups in the same transaction.
+ */
+
+type FinalRunStatus = Extract<RunStatusValue, "completed" | "failed" | "cancelled">;
+
+/** The run's output: the output of its last task, or of each last task by id when the graph ends in several. */
+function runOutput(pinned: PinnedStage, tasks: ReadonlyMap<string, TaskRun>): unknown {
+  const hasOutgoing = new Set(pinned.graph.edges.map((e) => e.from));
+  const sinks = pinned.graph.tasks.filter((t) => !hasOutgoing.has(t.id) && tasks.get(t.id)?.status === "completed");
+  if (sinks.length === 1) return tasks.get(sinks[0]!.id)?.output ?? null;
+  return Object.fromEntries(sinks.map((t) => [t.id, tasks.get(t.id)?.output ?? null]));
+}
+
+/**
+ * Applies the planner's next steps: queues ready tasks (and wakes workers for them), skips tasks that can
+ * no longer run, and finishes the run when nothing is left. A paused run still records progress; its
+ * queued tasks wait for resume.
+ */
+export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage): Promise<void> {
+  if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+  const stage = pinned ?? (await requirePinnedStage(tx, run));
+  const tasks = await loadTasks(tx, run.id);
+  const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run));
+  const now = new Date();
+  const events: RunEventInput[] = [];
+  if (steps.skip.length) {
+    await tx
+      .update(taskRuns)
+      .set({ status: "skipped", finishedAt: now })
+      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, steps.skip), eq(taskRuns.status, "pending")));
+    for (const key of steps.skip) {
+      tasks.set(key, { ...tasks.get(key)!, status: "skipped", finishedAt: now });
+      events.push({ type: "task.skipped", taskKey: key });
+    }
+  }
+  const jobs: Wake[] = [];
+  if (steps.ready.length && steps.outcome === "running") {
+    const queued = await tx
+      .update(taskRuns)
+      .set({ status: "queued", queuedAt: now })
+      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, steps.ready), eq(taskRuns.status, "pending")))
+      .returning({ id: taskRuns.id, taskKey: taskRuns.taskKey });
+    for (const q of queued) {
+      tasks.set(q.taskKey, { ...tasks.get(q.taskKey)!, status: "queued" });
+      jobs.push({ name: QUEUES.task, data: { taskRunId: q.id } });
+    }
+  }
+  await appendRunEvents(tx, run.id, events);
+  await wake(tx, jobs);
+  if (steps.outcome === "completed") return finishRun(tx, run, "completed", { output: runOutput(stage, tasks) });
+  if (steps.outcome === "failed") {
+    const failed = [...tasks.values()].find((t) => t.status === "failed");
+    const name = stage.graph.tasks.find((t) => t.id === failed?.taskKey)?.name || failed?.taskKey;
+    return finishRun(tx, run, "failed", { error: `Task “${name}” failed: ${failed?.error ?? "unknown error"}`, failedTask: failed?.taskKey });
+  }
+  await syncWaitingStatus(tx, run, tasks);
+}
+
+/** A run shows `waiting_approval` while any of its tasks waits for an approval, `running` otherwise (paused aside). */
+export async function syncWaitingStatus(tx: Db, run: Run, tasks: ReadonlyMap<string, TaskRun>): Promise<void> {
+  if (run.status !== "running" && run.status !== "waiting_approval") return;
+  const waiting = [...tasks.values()].some((t) => t.status === "waiting" && t.waitingFor === "approval");
+  const status = waiting ? "waiting_approval" : "running";
+  if (status === run.status) return;
+  await tx.update(runs).set({ status, updatedAt: new Date() }).where(eq(runs.id, run.id));
+  run.status = status;
+  await appendRunEvents(tx, run.id, [{ type: "run.status", payload: { status } }]);
+}
+
+/**
+ * Ends a run: its status, output or error, every unfinished task cancelled, an event for the stream and a
+ * durable `run.<status>` event for stage flow and triggers. Then a waiting run may take the freed slot.
+ */
+export async function finishRun(
+  tx: Db,
+  run: Run,
+  status: FinalRunStatus,
+  opts: { output?: unknown; error?: string; failedTask?: string; reason?: string; actorId?: string | null } = {},
+): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(runs)
+    .set({ status, finishedAt: now, updatedAt: now, output: opts.output ?? null, error: opts.error ?? null, pausedAt: null })
+    .where(eq(runs.id, run.id));
+  const stopped = await tx
+    .update(taskRuns)
+    .set({ status: "cancelled", finishedAt: now, leaseUntil: null })
+    .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.status, ["queued", "running", "waiting", ...(status === "failed" ? [] : (["pending"] as const))])))
+    .returning({ taskKey: taskRuns.taskKey });
+  const previous = run.status;
+  run.status = status;
+  await appendRunEvents(tx, run.id, [
+    ...stopped.map((t) => ({ type: "task.cancelled", taskKey: t.taskKey, payload: { reason: opts.reason ?? `The run ${status === "failed" ? "failed" : "ended"}.` } })),
+    { type: `run.${status}`, payload: { error: opts.error ?? null, failedTask: opts.failedTask ?? null, reason: opts.reason ?? null } },
+  ]);
+  if (stopped.length) await tx.execute(sql`select pg_notify('tandem_task_cancel', ${run.id})`);
+  await wake(tx, [
+    {
+      name: QUEUES.event,
+      data: {
+        type: `run.${status}`,
+        runId: run.id,
+        workflowId: run.workflowId,
+        workItemId: run.workItemId,
+        stageId: run.stageId,
+        error: opts.error ?? null,
+        actorId: opts.actorId ?? null,
+      },
+    },
+  ]);
+  if (previous !== "pending") await promotePending(tx);
+}
+
+/**
+ * Starts a `pending` run (or one just created): marks it running, sets its deadline, queues its first
+ * tasks. Callers have checked the concurrency limits.
+ */
+export async function activateRun(tx: Db, run: Run, pinned?: PinnedStage): Promise<void> {
+  const stage = pinned ?? (await requirePinnedStage(tx, run));
+  const now = new Date();
+  const timeoutMs = run.timeoutMs ?? stage.stage.runTimeoutMs ?? null;
+  const deadlineAt = timeoutMs ? new Date(now.getTime() + timeoutMs) : null;
+  await tx.update(runs).set({ status: "running", startedAt: now, updatedAt: now, deadlineAt, timeoutMs }).where(eq(runs.id, run.id));
+  Object.assign(run, { status: "running", startedAt: now, deadlineAt, timeoutMs });
+  await appendRunEvents(tx, run.id, [{ type: "run.started", payload: { timeoutMs } }]);
+  if (deadlineAt) await wake(tx, [{ name: QUEUES.timer, data: { kind: "run-deadline", runId: run.id }, startAfter: deadlineAt }]);
+  await advanceRun(tx, run, stage);
+}
+
+/** Whether a run of this workflow may start now, under its own limit and the instance's. */
+export async function hasSlot(tx: Db, workflowId: string, workflowLimit: number | null): Promise<boolean> {
+  const counts = await activeRunCounts(tx, workflowId);
+  if (counts.total >= engineSettings().maxActiveRuns) return false;
+  return workflowLimit == null || counts.workflow < workflowLimit;
+}
+
+/** Serializes admission decisions (start, promote) across the instance, so limits are never overshot. */
+export async function lockAdmission(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7291003)`);
+}
+
+/** Starts waiting runs, oldest first, while their workflow and the instance have room. */
+export async function promotePending(tx: Db): Promise<void> {
+  const [any] = await tx.select({ id: runs.id }).from(runs).where(eq(runs.status, "pending")).limit(1);
+  if (!any) return;
+  await lockAdmission(tx);
+  const waiting = await tx.select().from(runs).where(eq(runs.status, "pending")).orderBy(asc(runs.createdAt)).limit(50);
+  for (const candidate of waiting) {
+    const pinned = await requirePinnedStage(tx, candidate);
+    if (!(await hasSlot(tx, candidate.workflowId, pinned.definition.settings?.maxConcurrentRuns ?? null))) {
+      if ((await activeRunCounts(tx, candidate.workflowId)).total >= engineSettings().maxActiveRuns) return;
+      continue;
+    }
+    const [locked] = await tx.select().from(runs).where(and(eq(runs.id, candidate.id), eq(runs.status, "pending"))).for("update");
+    if (locked) await activateRun(tx, locked, pinned);
+  }
+}

@@ -1,0 +1,98 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Run, type TaskRun, taskRuns } from "@/db/schema";
+import type { Task } from "../graph-schema";
+import { loopDecision, retryDelayMs } from "../plan";
+import { advanceRun } from "./advance";
+import { type PinnedStage, requirePinnedStage } from "./definitions";
+import { appendRunEvents } from "./events";
+import { schemaErrors } from "./json-check";
+import { QUEUES, wake } from "./queue";
+import { lockRun, runScope } from "./state";
+
+/**
+ * The end of one task attempt, success or failure. Both take the run lock, then change the task only if
+ * it is still the attempt that was claimed (`status`, `attempt`): a late, duplicated or cancelled
+ * attempt changes nothing and reports false.
+ */
+
+export type Settle = { runId: string; taskRunId: string; attempt: number };
+
+type Locked = { run: Run; task: TaskRun; def: Task; pinned: PinnedStage };
+
+async function lockAttempt(tx: Db, s: Settle): Promise<Locked | null> {
+  const run = await lockRun(tx, s.runId);
+  if (!run || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return null;
+  const [task] = await tx.select().from(taskRuns).where(eq(taskRuns.id, s.taskRunId));
+  if (!task || task.attempt !== s.attempt || (task.status !== "running" && task.status !== "waiting")) return null;
+  const pinned = await requirePinnedStage(tx, run);
+  const def = pinned.graph.tasks.find((t) => t.id === task.taskKey);
+  if (!def) return null;
+  return { run, task, def, pinned };
+}
+
+/** Marks the claimed attempt as still current and changes it; false when someone else already did. */
+async function update(tx: Db, task: TaskRun, set: Partial<typeof taskRuns.$inferInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(taskRuns)
+    .set(set)
+    .where(and(eq(taskRuns.id, task.id), eq(taskRuns.status, task.status), eq(taskRuns.attempt, task.attempt)))
+    .returning({ id: taskRuns.id });
+  return rows.length === 1;
+}
+
+/**
+ * Records a task's output: checked against its output schema (a mismatch is a failure carrying the schema
+ * errors), then its loop decides whether it runs again; otherwise it completes and the run moves on.
+ */
+export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<boolean> {
+  const locked = await lockAttempt(tx, s);
+  if (!locked) return false;
+  const { run, task, def, pinned } = locked;
+  const problems = def.outputSchema ? schemaErrors(def.outputSchema, output) : [];
+  if (problems.length) {
+    return failLocked(tx, locked, `The output does not match the task's output schema: ${problems.join("; ")}.`, true, { schemaErrors: problems, output });
+  }
+  const now = new Date();
+  const started = task.startedAt?.getTime() ?? now.getTime();
+  const decision = def.loop ? loopDecision(def, output, task.iteration, await runScope(tx, run)) : "done";
+  if (decision === "exhausted") {
+    return failLocked(tx, locked, `It ran ${task.iteration} times without meeting its loop condition (the most allowed is ${def.loop!.maxIterations}).`, false, { output });
+  }
+  if (decision === "again") {
+    if (!(await update(tx, task, { status: "queued", iteration: task.iteration + 1, attempt: 0, output, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
+    await appendRunEvents(tx, run.id, [{ type: "task.iteration", taskKey: task.taskKey, payload: { iteration: task.iteration, output } }]);
+    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id } }]);
+    return true;
+  }
+  if (!(await update(tx, task, { status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;
+  await appendRunEvents(tx, run.id, [
+    { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } },
+  ]);
+  await advanceRun(tx, run, pinned);
+  return true;
+}
+
+/**
+ * Records a failed attempt. A retryable failure with attempts left is queued again after the retry
+ * policy's backoff; otherwise the task fails, and with it the run.
+ */
+export async function failTask(tx: Db, s: Settle, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
+  const locked = await lockAttempt(tx, s);
+  return locked ? failLocked(tx, locked, error, retryable, details) : false;
+}
+
+async function failLocked(tx: Db, { run, task, def, pinned }: Locked, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
+  const now = new Date();
+  const delay = retryable ? retryDelayMs(def.retry, task.attempt) : null;
+  if (delay !== null) {
+    if (!(await update(tx, task, { status: "queued", error, errorDetails: details ?? null, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
+    await appendRunEvents(tx, run.id, [{ type: "task.retrying", taskKey: task.taskKey, payload: { attempt: task.attempt, delayMs: delay, error } }]);
+    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id }, startAfter: new Date(now.getTime() + delay) }]);
+    return true;
+  }
+  if (!(await update(tx, task, { status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;
+  await appendRunEvents(tx, run.id, [{ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } }]);
+  await advanceRun(tx, run, pinned);
+  return true;
+}

@@ -1,0 +1,104 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { PgBoss } from "pg-boss";
+import type { Database, Db } from "@/db/client";
+import { type Executors, defaultExecutors } from "./executors";
+import { type WorkerContext, processTask } from "./execute";
+import { QUEUES, createBoss, setQueue, startBoss } from "./queue";
+import { recoverLostTasks, rewakeQueued } from "./recovery";
+import { engineSettings } from "./settings";
+import { type TimerJob, fireTimer } from "./timers";
+
+/** A durable event the engine emitted (`run.completed`, …) or a trigger source; see lib/automation. */
+export type EngineEvent = { type: string } & Record<string, unknown>;
+
+export type EngineOptions = {
+  database: Database;
+  /** Replace executors (tests: spies; the benchmark: a no-op; the crash test: a sink writer). */
+  executors?: Partial<Executors>;
+  /** Task jobs handled at once by this process. */
+  concurrency?: number;
+  /** Handles durable events: stage flow and triggers. */
+  onEvent?: (db: Db, event: EngineEvent) => Promise<void>;
+  /** Handles a cron trigger's tick. */
+  onCron?: (db: Db, triggerId: string) => Promise<void>;
+  /** True where no other process can hold tasks (PGlite): every running task at start-up was lost. */
+  embedded?: boolean;
+  /** Start only the queue (sending wake-ups), without working on jobs: web instances next to separate workers. */
+  sendOnly?: boolean;
+};
+
+export type Engine = { boss: PgBoss; workerId: string; stop: () => Promise<void>; sweep: () => Promise<void> };
+
+const log = (msg: string, err?: unknown) => console.error(`[tandem] engine: ${msg}${err ? `: ${(err as Error).message ?? err}` : ""}`);
+
+/** Runs each job of a batch; rethrows when any failed, so the queue retries the batch (claims make repeats harmless). */
+async function each<T>(jobs: { data: T }[], fn: (data: T) => Promise<void>): Promise<void> {
+  const results = await Promise.allSettled(jobs.map((j) => fn(j.data)));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
+/**
+ * Starts the engine in this process: the queue, then (unless send-only) workers for tasks, timers and
+ * events, a cancellation listener and the recovery sweep. The web server calls it at start-up
+ * (embedded), `npm run worker` on other machines.
+ */
+export async function startEngine(opts: EngineOptions): Promise<Engine> {
+  const { database } = opts;
+  const db = database.db;
+  const settings = engineSettings();
+  const boss = createBoss(database.queue);
+  boss.on("error", (err) => log("queue error", err));
+  await startBoss(boss);
+  setQueue(boss);
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const w: WorkerContext = { db, workerId, executors: { ...defaultExecutors, ...opts.executors }, leaseMs: settings.leaseMs, inFlight: new Map() };
+
+  const sweep = async () => {
+    try {
+      await recoverLostTasks(db);
+      await rewakeQueued(db);
+    } catch (err) {
+      log("recovery sweep failed", err);
+    }
+  };
+  if (opts.sendOnly) {
+    return { boss, workerId, sweep, stop: async () => stopBoss(boss) };
+  }
+
+  if (opts.embedded) await recoverLostTasks(db, { all: true });
+  await sweep();
+  const fast = { pollingIntervalSeconds: 0.5, burstWhenBatchFull: true } as const;
+  await boss.work<{ taskRunId: string }>(
+    QUEUES.task,
+    { ...fast, batchSize: 8, localConcurrency: opts.concurrency ?? 4 },
+    (jobs) => each(jobs, (d) => processTask(w, d.taskRunId)),
+  );
+  await boss.work<TimerJob>(QUEUES.timer, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => fireTimer(db, d)));
+  await boss.work<EngineEvent>(QUEUES.event, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => opts.onEvent?.(db, d) ?? Promise.resolve()));
+  await boss.work<{ triggerId: string }>(QUEUES.cron, { pollingIntervalSeconds: 2 }, (jobs) =>
+    each(jobs, (d) => opts.onCron?.(db, d.triggerId) ?? Promise.resolve()),
+  );
+  const unlisten = await database.listen("tandem_task_cancel", (runId) => {
+    for (const f of w.inFlight.values()) if (f.runId === runId) f.controller.abort();
+  });
+  const timer = setInterval(() => void sweep(), settings.sweepMs);
+  timer.unref?.();
+  return {
+    boss,
+    workerId,
+    sweep,
+    stop: async () => {
+      clearInterval(timer);
+      await unlisten().catch(() => {});
+      for (const f of w.inFlight.values()) f.controller.abort();
+      await stopBoss(boss);
+    },
+  };
+}
+
+async function stopBoss(boss: PgBoss) {
+  setQueue(null);
+  await boss.stop({ graceful: true, timeout: 5_000 }).catch((err) => log("stopping the queue", err));
+}
