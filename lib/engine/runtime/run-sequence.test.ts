@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { runs, taskRuns } from "@/db/schema";
 import { chain, graph, task } from "../testing";
@@ -23,11 +23,11 @@ describeEngine(
       const done = await waitForRun(h.db(), run.id);
       expect(done.status).toBe("completed");
       expect(await taskStatuses(h.db(), run.id)).toEqual({ fetch: "completed", publish: "completed", summarize: "completed" });
-      const mine = spy.calls.filter((c) => ["fetch", "summarize", "publish"].includes(c.taskKey));
+      const mine = spy.of(run.id);
       expect(mine.map((c) => c.taskKey)).toEqual(["fetch", "summarize", "publish"]);
       expect(mine.map((c) => c.input)).toEqual([{ url: "https://example.test/a" }, { text: "https://example.test/a" }, { summary: "summarize" }]);
       expect(done.output).toEqual({ from: "publish", got: { summary: "summarize" } });
-      const [stored] = await h.db().select().from(taskRuns).where(eq(taskRuns.taskKey, "summarize"));
+      const [stored] = await h.db().select().from(taskRuns).where(and(eq(taskRuns.runId, run.id), eq(taskRuns.taskKey, "summarize")));
       expect(stored!.attempt).toBe(1);
       expect(stored!.input).toEqual({ text: "https://example.test/a" });
       const types = await eventTypes(h.db(), [run.id]);

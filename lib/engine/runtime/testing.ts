@@ -100,13 +100,15 @@ export async function eventTypes(db: Db, runIds: string[]): Promise<string[]> {
   return rows.map((r) => (r.taskKey ? `${r.type}:${r.taskKey}` : r.type));
 }
 
-/** An executor spy: records each call's task and input, answers with `answer(call)`. */
-export function spyExecutor(answer: (call: { taskKey: string; input: unknown; attempt: number }) => unknown | Promise<unknown> = ({ input }) => input) {
-  const calls: { taskKey: string; input: unknown; attempt: number }[] = [];
+export type SpyCall = { runId: string; taskKey: string; input: unknown; attempt: number; iteration: number; signal: AbortSignal };
+
+/** An executor spy: records each call, answers with `answer(call)`. `of(runId)` lists one run's calls. */
+export function spyExecutor(answer: (call: SpyCall) => unknown | Promise<unknown> = ({ input }) => input) {
+  const calls: SpyCall[] = [];
   const fn: ExecutorFn = async ({ ctx }) => {
-    const call = { taskKey: ctx.taskKey, input: ctx.input, attempt: ctx.attempt };
+    const call = { runId: ctx.runId, taskKey: ctx.taskKey, input: ctx.input, attempt: ctx.attempt, iteration: ctx.iteration, signal: ctx.signal };
     calls.push(call);
     return answer(call);
   };
-  return { fn, calls };
+  return { fn, calls, of: (runId: string) => calls.filter((c) => c.runId === runId) };
 }
