@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { stages, workItemComments, workItemTransitions, workItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { appendAudit } from "@/lib/audit/log";
+import { itemEnteredStage } from "@/lib/engine/runtime/stage-entry";
 import { Conflict, Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireWorkflow } from "@/lib/workflows/access";
@@ -48,6 +49,7 @@ export async function createItem(db: Db, actor: Actor, input: unknown) {
       .returning();
     await tx.insert(workItemTransitions).values({ workItemId: item!.id, fromStageId: null, toStageId: stage.id, actorId: actor.userId, at: now });
     await recordItemEvent(tx, { workflowId: wf.id, workItemId: item!.id, kind: "created", actorId: actor.userId });
+    await itemEnteredStage(tx, { item: item!, stageId: stage.id, fromStageId: null, actorId: actor.userId });
     return item!;
   });
 }
