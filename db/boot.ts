@@ -5,7 +5,8 @@ import { isEmpty, seed } from "./seed";
 
 /**
  * Start-up: connect (exit naming the host when PostgreSQL is unreachable), apply migrations (exit
- * naming the one that failed; it rolled back), seed demo data into an empty database.
+ * naming the one that failed; it rolled back), seed demo data into an empty database, start the engine
+ * (workers in this process).
  */
 export async function boot(): Promise<void> {
   try {
@@ -18,6 +19,9 @@ export async function boot(): Promise<void> {
       console.log(`[tandem] seeded demo data (${created} records); sign in as alice@tandem.local / tandem-demo`);
     }
     console.log(`[tandem] database ready (${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    const { ensureAppEngine } = await import("@/lib/automation/engine");
+    const engine = await ensureAppEngine(await getDatabase());
+    console.log(`[tandem] engine started (worker ${engine.workerId}${process.env.TANDEM_WORKER === "off" && driver === "postgres" ? ", send-only" : ""})`);
   } catch (err) {
     console.error(`[tandem] cannot start: ${(err as Error).message}`);
     process.exit(1);
