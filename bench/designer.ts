@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { type Task, type TaskGraph, newTask } from "@/lib/engine/graph-schema";
 import { validateTaskGraph } from "@/lib/engine/graph";
 import { insertWorkflow } from "@/lib/workflows/create";
-import { newStage } from "@/lib/workflows/definition";
+import { definitionOf, newStage } from "@/lib/workflows/definition";
 import type { BoardData } from "./board-data";
 import { VIEWPORT } from "./browser";
 import { type Summary, summarize } from "./stats";
@@ -63,7 +63,7 @@ export async function loadDesignerData(db: Db, board: BoardData): Promise<Design
   const problems = validateTaskGraph(graph);
   if (problems.length) throw new Error(`The bench graph is invalid: ${problems[0]!.message}`);
   const stage = { ...newStage(randomUUID(), "AUTOMATION", "Pipeline"), taskGraph: graph };
-  const definition = { stages: [newStage(randomUUID(), "HUMAN", "Inbox"), stage, newStage(randomUUID(), "HUMAN", "Done")] };
+  const definition = definitionOf([newStage(randomUUID(), "HUMAN", "Inbox"), stage, newStage(randomUUID(), "HUMAN", "Done")]);
   const wf = await insertWorkflow(db, { name: "Designer bench", ownerUserId: board.user.id, visibility: "personal" }, definition, "create", board.user.id);
   return { workflowId: wf.id, stageId: stage.id, tasks: graph.tasks.length, edges: graph.edges.length, validate: timeValidation(graph) };
 }

@@ -1,4 +1,5 @@
 import type { TaskGraph } from "@/lib/engine/graph-schema";
+import type { WorkflowSettings } from "@/lib/workflows/definition";
 import type { StageConfig, StageType } from "./schema";
 import { mergeChecksGraph, preReviewGraph } from "./seed-graphs";
 
@@ -33,7 +34,7 @@ export const demoTeams = [
   },
 ] as const;
 
-type StageSeed = { name: string; type: StageType; config?: StageConfig; taskGraph?: TaskGraph };
+type StageSeed = { name: string; type: StageType; config?: StageConfig; taskGraph?: TaskGraph; runTimeoutMs?: number };
 export type WorkflowSeed = {
   key: string;
   name: string;
@@ -44,6 +45,7 @@ export type WorkflowSeed = {
   isTemplate?: boolean;
   templateOf?: string;
   stages: StageSeed[];
+  settings?: Partial<WorkflowSettings>;
   items?: { count: number; titles: string[] };
 };
 
@@ -60,9 +62,10 @@ const codeReviewStages: StageSeed[] = [
       agentAutoApply: false,
     },
     taskGraph: preReviewGraph,
+    runTimeoutMs: 30 * 60_000,
   },
   { name: "Human review", type: "HUMAN", config: { wipLimit: 4 } },
-  { name: "CI & merge checks", type: "AUTOMATION", taskGraph: mergeChecksGraph },
+  { name: "CI & merge checks", type: "AUTOMATION", taskGraph: mergeChecksGraph, runTimeoutMs: 2 * 3_600_000 },
   { name: "Merged", type: "HUMAN" },
 ];
 
@@ -76,6 +79,7 @@ export const demoWorkflows: WorkflowSeed[] = [
     visibility: "global",
     isTemplate: true,
     stages: codeReviewStages,
+    settings: { maxConcurrentRuns: 10 },
   },
   {
     key: "tpl-incident",
@@ -131,6 +135,7 @@ export const demoWorkflows: WorkflowSeed[] = [
     visibility: "team",
     templateOf: "tpl-code-review",
     stages: codeReviewStages,
+    settings: { maxConcurrentRuns: 10 },
     items: {
       count: 28,
       titles: [

@@ -45,6 +45,21 @@ describeDb("demo seed", (db) => {
     expect(graphs).toEqual([0, 4, 0, 4, 0]);
   });
 
+  it("shows run settings in the code review workflows: run timeouts on the automated stages, a limit of runs at a time", async () => {
+    const [review] = await db()
+      .select()
+      .from(workflowVersions)
+      .where(eq(workflowVersions.workflowId, seedId("workflow:platform-code-review")));
+    const def = definitionSchema.parse(review!.definition);
+    expect(def.settings).toEqual({ maxConcurrentRuns: 10 });
+    expect(def.stages.map((s) => s.runTimeoutMs)).toEqual([null, 1_800_000, null, 7_200_000, null]);
+    const [personal] = await db()
+      .select()
+      .from(workflowVersions)
+      .where(eq(workflowVersions.workflowId, seedId("workflow:alice-personal")));
+    expect(definitionSchema.parse(personal!.definition).settings).toEqual({ maxConcurrentRuns: null });
+  });
+
   it("is idempotent", async () => {
     const before = await counts();
     expect(await seed(db(), new Date(now.getTime() + 86_400_000))).toEqual({ created: 0 });

@@ -5,7 +5,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
 import { insertWorkflow } from "@/lib/workflows/create";
-import { stageDefOf } from "@/lib/workflows/definition";
+import { definitionOf, stageDefOf } from "@/lib/workflows/definition";
 import type { Db } from "./client";
 import { type NewWorkItemTransition, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
 import { DEMO_PASSWORD, type WorkflowSeed, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
@@ -61,9 +61,13 @@ async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number
   if (existing) return 0;
 
   const stageIds = wf.stages.map((_, i) => seedId(`stage:${wf.key}:${i}`));
-  const definition = {
-    stages: wf.stages.map((s, i) => stageDefOf({ id: stageIds[i]!, name: s.name, type: s.type, config: s.config ?? {} }, s.taskGraph ?? null)),
-  };
+  const definition = definitionOf(
+    wf.stages.map((s, i) => ({
+      ...stageDefOf({ id: stageIds[i]!, name: s.name, type: s.type, config: s.config ?? {} }, s.taskGraph ?? null),
+      runTimeoutMs: s.runTimeoutMs ?? null,
+    })),
+    wf.settings,
+  );
   await insertWorkflow(
     db,
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newStage } from "@/lib/workflows/definition";
+import { definitionOf, newStage } from "@/lib/workflows/definition";
 import { addStage, addTask, makeTask, renameTask, updateStage } from "./edits";
 import { HISTORY_LIMIT } from "./store/history-slice";
 import { createDesignerStore, selectDirty } from "./store/store";
@@ -8,7 +8,7 @@ const S1 = "00000000-0000-4000-8000-000000000001";
 
 function setup() {
   let clock = 1_000;
-  const store = createDesignerStore({ definition: { stages: [newStage(S1, "AUTOMATION", "Build")] }, baseVersion: 3, now: () => clock });
+  const store = createDesignerStore({ definition: definitionOf([newStage(S1, "AUTOMATION", "Build")]), baseVersion: 3, now: () => clock });
   return { store, tick: (ms: number) => (clock += ms) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newStage } from "@/lib/workflows/definition";
+import { definitionOf, newStage } from "@/lib/workflows/definition";
 import { addTask, connect, makeTask } from "./edits";
 import { fieldMessages, indexIssues, issuesFromFieldErrors, taskKey, unplacedMessages } from "./issues";
 
@@ -7,7 +7,7 @@ const S1 = "00000000-0000-4000-8000-000000000001";
 const S2 = "00000000-0000-4000-8000-000000000002";
 
 function definition() {
-  let d = { stages: [newStage(S1, "HUMAN", "To do"), newStage(S2, "AUTOMATION", "Build")] };
+  let d = definitionOf([newStage(S1, "HUMAN", "To do"), newStage(S2, "AUTOMATION", "Build")]);
   d = addTask(d, S2, makeTask("a", "A", { kind: "delay", ms: 1 }, { x: 0, y: 0 }));
   d = addTask(d, S2, makeTask("b", "B", { kind: "http", method: "GET", url: "", headers: {} }, { x: 0, y: 0 }));
   return connect(d, S2, "a", "b");

@@ -17,7 +17,7 @@ import type { TeamRole } from "@/lib/auth/permissions";
 import type { TaskGraph } from "@/lib/engine/graph-schema";
 import { positionFor } from "@/lib/work-items/positions";
 import { insertWorkflow } from "@/lib/workflows/create";
-import { stageDefOf } from "@/lib/workflows/definition";
+import { type StageDef, type WorkflowSettings, definitionOf, stageDefOf } from "@/lib/workflows/definition";
 
 const uniq = () => randomBytes(4).toString("hex");
 
@@ -46,22 +46,28 @@ export async function addMember(db: Db, teamId: string, userId: string, role: Te
   await db.insert(teamMembers).values({ teamId, userId, role });
 }
 
-export async function createWorkflow(
-  db: Db,
-  o: {
-    ownerUserId: string;
-    ownerTeamId?: string | null;
-    visibility?: Visibility;
-    name?: string;
-    isTemplate?: boolean;
-    stages?: { name: string; type?: StageType; config?: StageConfig; taskGraph?: TaskGraph }[];
-  },
-) {
-  const definition = {
-    stages: (o.stages ?? [{ name: "To do" }, { name: "Doing" }, { name: "Done" }]).map((s) =>
-      stageDefOf({ id: randomUUID(), name: s.name, type: s.type ?? "HUMAN", config: s.config ?? {} }, s.taskGraph ?? null),
+type WorkflowOptions = {
+  ownerUserId: string;
+  ownerTeamId?: string | null;
+  visibility?: Visibility;
+  name?: string;
+  isTemplate?: boolean;
+  stages?: { name: string; type?: StageType; config?: StageConfig; taskGraph?: TaskGraph; runTimeoutMs?: number | null }[];
+  /** The workflow's own settings (default: none set). */
+  settings?: Partial<WorkflowSettings>;
+};
+
+/** A workflow with version 1 holding `stages` (three human stages by default); returns its stage rows and definition too. */
+export async function createWorkflow(db: Db, o: WorkflowOptions) {
+  const definition = definitionOf(
+    (o.stages ?? [{ name: "To do" }, { name: "Doing" }, { name: "Done" }]).map(
+      (s): StageDef => ({
+        ...stageDefOf({ id: randomUUID(), name: s.name, type: s.type ?? "HUMAN", config: s.config ?? {} }, s.taskGraph ?? null),
+        runTimeoutMs: s.runTimeoutMs ?? null,
+      }),
     ),
-  };
+    o.settings,
+  );
   const wf = await insertWorkflow(
     db,
     {
@@ -122,9 +128,9 @@ export async function createTeamWithMembers<const M extends readonly string[]>(d
 /** A team of `members` and one workflow of theirs, owned by the team and by its first member. */
 export async function createTeamWorkflow<const M extends readonly [string, ...string[]]>(
   db: Db,
-  o: { members: M; visibility?: Visibility; stages?: { name: string; type?: StageType; config?: StageConfig }[] },
+  o: { members: M; visibility?: Visibility } & Pick<WorkflowOptions, "stages" | "settings">,
 ) {
   const { team, users: people, actors } = await createTeamWithMembers(db, { members: o.members });
-  const wf = await createWorkflow(db, { ownerUserId: people[0].id, ownerTeamId: team.id, visibility: o.visibility ?? "team", stages: o.stages });
+  const wf = await createWorkflow(db, { ownerUserId: people[0].id, ownerTeamId: team.id, visibility: o.visibility ?? "team", stages: o.stages, settings: o.settings });
   return { team, wf, users: people, actors };
 }

@@ -24,6 +24,9 @@ export function checkRequired(task: Task): GraphIssue[] {
     case "approval":
       if (!(x.approvals >= 1)) at("executor.approvals", MSG.approvalsMin(t));
       break;
+    case "human":
+      // Instructions may be empty: the task's name can say enough.
+      break;
     case "http": {
       const url = x.url.trim();
       if (!url) at("executor.url", MSG.urlRequired(t));

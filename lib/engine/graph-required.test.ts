@@ -26,6 +26,17 @@ describe("approvals", () => {
   });
 });
 
+describe("human task", () => {
+  it("needs nothing more: its instructions may be empty", () => {
+    expect(executor({ kind: "human", instructions: "" })).toEqual([]);
+    expect(executor({ kind: "human", instructions: "Paste the release link." })).toEqual([]);
+  });
+
+  it("still needs a name like any task", () => {
+    expect(issuesOf({ name: "", executor: { kind: "human", instructions: "" } })).toEqual(["t name: Task “t” needs a name."]);
+  });
+});
+
 describe("http URL and headers", () => {
   it("needs a URL", () => {
     expect(http("")).toEqual(["t executor.url: “T” needs the URL to call."]);

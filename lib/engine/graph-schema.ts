@@ -6,7 +6,7 @@ import { z } from "zod";
  * checks live here (zod); the semantic ones (cycles, references, reachability) in `graph.ts`.
  */
 
-export const EXECUTOR_KINDS = ["agent", "approval", "http", "transform", "delay"] as const;
+export const EXECUTOR_KINDS = ["agent", "approval", "human", "http", "transform", "delay"] as const;
 export type ExecutorKind = (typeof EXECUTOR_KINDS)[number];
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -57,6 +57,12 @@ export const executorSchema = z.discriminatedUnion("kind", [
     instructions: z.string().max(5_000).optional(),
     /** What happens when the task's timeout passes without a decision. */
     onTimeout: z.enum(["reject", "approve"]).optional(),
+  }),
+  z.object({
+    /** A person completes the task by submitting its output (run page or the REST API). */
+    kind: z.literal("human"),
+    /** What the person should do; may be empty. */
+    instructions: z.string().max(5_000, "Keep a human task's instructions under 5,000 characters."),
   }),
   z.object({
     kind: z.literal("http"),

@@ -5,14 +5,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { atLeast } from "@/lib/auth/permissions";
 import { permissionLevel } from "@/lib/auth/actor";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { type WorkflowDefinition, newStage, stageConfigOf } from "./definition";
+import { type WorkflowDefinition, definitionOf, newStage, stageConfigOf } from "./definition";
 import type { TargetInput } from "./schemas";
 
 /** The stages a blank workflow starts with. */
 export function blankDefinition(): WorkflowDefinition {
-  return {
-    stages: [newStage(randomUUID(), "HUMAN", "To do"), newStage(randomUUID(), "HUMAN", "Doing"), newStage(randomUUID(), "HUMAN", "Done")],
-  };
+  return definitionOf([newStage(randomUUID(), "HUMAN", "To do"), newStage(randomUUID(), "HUMAN", "Doing"), newStage(randomUUID(), "HUMAN", "Done")]);
 }
 
 /** The same definition with new stage ids, for a copy that must not share rows with its source. */

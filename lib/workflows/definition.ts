@@ -12,6 +12,12 @@ import { type TaskGraph, taskGraphSchema } from "@/lib/engine/graph-schema";
 export const STAGE_TYPES = ["HUMAN", "AUTOMATION", "AGENT_ASSIST"] as const;
 export type StageKind = (typeof STAGE_TYPES)[number];
 
+/** Bounds of a stage's run timeout: one second to thirty days, as for a task's own timeout. */
+export const RUN_TIMEOUT_MIN_MS = 1_000;
+export const RUN_TIMEOUT_MAX_MS = 30 * 24 * 3_600_000;
+/** Bounds of a workflow's own limit on runs at a time. */
+export const MAX_CONCURRENT_RUNS_LIMIT = 1_000;
+
 export const stageDefSchema = z.object({
   /** The stage row's id; a new stage gets a fresh UUID from the designer. */
   id: z.string().uuid("A stage id must be a UUID."),
@@ -23,19 +29,54 @@ export const stageDefSchema = z.object({
   agentModelHint: z.string().max(120),
   agentAutoApply: z.boolean(),
   taskGraph: taskGraphSchema.nullable(),
+  /**
+   * A run of the stage's task graph fails when it has not finished in this time; null for none. Optional
+   * on input: versions and files written before it existed have no such field.
+   */
+  runTimeoutMs: z
+    .number()
+    .int("A run timeout is a whole number of milliseconds.")
+    .min(RUN_TIMEOUT_MIN_MS, "A run timeout is at least 1 second (1000 ms); use null for no timeout.")
+    .max(RUN_TIMEOUT_MAX_MS, "A run timeout is at most 30 days (2592000000 ms); use null for no timeout.")
+    .nullable()
+    .default(null),
 });
 export type StageDef = z.infer<typeof stageDefSchema>;
 
+export const settingsSchema = z.object({
+  /** Runs of this workflow at a time; null for no limit of its own (the instance-wide limit still applies). */
+  maxConcurrentRuns: z
+    .number()
+    .int("Runs at a time (maxConcurrentRuns) is a whole number.")
+    .min(1, "Runs at a time (maxConcurrentRuns) is at least 1; use null for no limit.")
+    .max(MAX_CONCURRENT_RUNS_LIMIT, "Runs at a time (maxConcurrentRuns) is at most 1000; use null for no limit.")
+    .nullable()
+    .default(null),
+});
+export type WorkflowSettings = z.infer<typeof settingsSchema>;
+
 export const definitionSchema = z.object({
   stages: z.array(stageDefSchema).max(50, "A workflow has at most 50 stages."),
+  // A function, so that each parse gets its own object and an edit to one cannot leak into another.
+  settings: settingsSchema.default(() => defaultSettings()),
 });
 export type WorkflowDefinition = z.infer<typeof definitionSchema>;
+
+/** Workflow settings with nothing set: what definitions written before settings existed mean. */
+export function defaultSettings(): WorkflowSettings {
+  return { maxConcurrentRuns: null };
+}
+
+/** A definition of these stages with default settings (seeds, factories, new workflows). */
+export function definitionOf(stages: StageDef[], settings: Partial<WorkflowSettings> = {}): WorkflowDefinition {
+  return { stages, settings: { ...defaultSettings(), ...settings } };
+}
 
 /** A problem found in a definition: where (a dotted path, and the stage/task/edge for the canvas) and what. */
 export type DefinitionIssue = GraphIssue & { path: string; stageId?: string };
 
 /** `base`, or `base 2`, `base 3`…: the first name no stage of `def` has yet (case-insensitive). */
-export function uniqueStageName(def: WorkflowDefinition, base: string): string {
+export function uniqueStageName(def: Pick<WorkflowDefinition, "stages">, base: string): string {
   const taken = new Set(def.stages.map((s) => s.name.trim().toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
@@ -58,6 +99,7 @@ export function newStage(id: string, type: StageKind, name: string): StageDef {
     agentModelHint: "",
     agentAutoApply: false,
     taskGraph: null,
+    runTimeoutMs: null,
   };
 }
 

@@ -14,6 +14,7 @@ const STAGE_TYPE_LABELS: Record<StageKind, string> = { HUMAN: "Human", AUTOMATIO
 const EXECUTOR_LABELS: Record<ExecutorKind, string> = {
   agent: "Agent",
   approval: "Approval",
+  human: "Human task",
   http: "HTTP request",
   transform: "Transform",
   delay: "Delay",

@@ -2,7 +2,7 @@ import type { TaskGraph } from "@/lib/engine/graph-schema";
 import { task } from "@/lib/engine/testing";
 
 export { task };
-import { type StageDef, type WorkflowDefinition, newStage } from "./definition";
+import { type StageDef, type WorkflowDefinition, definitionOf, newStage } from "./definition";
 
 /** Builders for definitions in unit tests (diff, import/export). Not used by the application. */
 
@@ -41,22 +41,30 @@ export function reviewGraph(): TaskGraph {
       }),
       task("shape", { executor: { kind: "transform", output: { approved: "{{previous_output.ok}}" } }, position: { x: 260, y: 120 } }),
       task("wait", { executor: { kind: "delay", ms: 5_000 }, position: { x: 520, y: 120 } }),
+      task("confirm", { executor: { kind: "human", instructions: "Confirm the release notes." }, position: { x: 780, y: 0 } }),
     ],
     edges: [
       { from: "analyze", to: "approve", condition: { left: "{{previous_output.ok}}", op: "equals", value: true } },
       { from: "approve", to: "notify", condition: null },
       { from: "analyze", to: "shape", condition: null },
       { from: "shape", to: "wait", condition: null },
+      { from: "notify", to: "confirm", condition: null },
     ],
   };
 }
 
-/** Three stages: a human backlog, an automated review with `reviewGraph`, a human done column. */
+/**
+ * Three stages: a human backlog, an automated review with `reviewGraph` and a 30-minute run timeout, a
+ * human done column; at most 4 runs at a time.
+ */
 export function sampleDefinition(): WorkflowDefinition {
-  const review: StageDef = { ...newStage(STAGE_IDS.review, "AUTOMATION", "Agent pre-review"), wipLimit: 3, taskGraph: reviewGraph() };
-  return {
-    stages: [newStage(STAGE_IDS.backlog, "HUMAN", "Backlog"), review, newStage(STAGE_IDS.done, "HUMAN", "Done")],
+  const review: StageDef = {
+    ...newStage(STAGE_IDS.review, "AUTOMATION", "Agent pre-review"),
+    wipLimit: 3,
+    taskGraph: reviewGraph(),
+    runTimeoutMs: 30 * 60_000,
   };
+  return definitionOf([newStage(STAGE_IDS.backlog, "HUMAN", "Backlog"), review, newStage(STAGE_IDS.done, "HUMAN", "Done")], { maxConcurrentRuns: 4 });
 }
 
 /** A deep copy to edit without touching the original. */

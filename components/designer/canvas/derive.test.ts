@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newStage } from "@/lib/workflows/definition";
+import { definitionOf, newStage } from "@/lib/workflows/definition";
 import { addTask, connect, makeTask, setEdgeCondition, updateTask } from "../edits";
 import { indexIssues } from "../issues";
 import { DeriveCache, type TaskFlowEdge, type TaskFlowNode, conditionLabel, taskEdges, taskNodes } from "./derive";
@@ -8,7 +8,7 @@ const S = "00000000-0000-4000-8000-000000000002";
 const none = new Set<string>();
 
 function build(n: number) {
-  let d = { stages: [newStage(S, "AUTOMATION", "Build")] };
+  let d = definitionOf([newStage(S, "AUTOMATION", "Build")]);
   for (let i = 0; i < n; i++) d = addTask(d, S, makeTask(`t${i}`, `T${i}`, { kind: "delay", ms: 1 }, { x: i * 10, y: 0 }));
   for (let i = 1; i < n; i++) d = connect(d, S, `t${i - 1}`, `t${i}`);
   return d;
