@@ -38,6 +38,12 @@ export const CheckIcon = icon(
     <path d="M8.5 12.3l2.4 2.4 4.8-5" />
   </>,
 );
+export const ClipboardIcon = icon(
+  <>
+    <rect x="5" y="4.5" width="14" height="16.5" rx="2" />
+    <path d="M9 4.5V3h6v1.5M8.5 10h7M8.5 13.5h7M8.5 17h4" />
+  </>,
+);
 export const GlobeIcon = icon(
   <>
     <circle cx="12" cy="12" r="8.5" />

@@ -2,7 +2,7 @@
 import { EXECUTOR_KINDS } from "@/lib/engine/graph-schema";
 import { STAGE_TYPES } from "@/lib/workflows/definition";
 import { PALETTE_MIME, useDnD } from "./dnd-context";
-import { EXECUTORS } from "./executors/registry";
+import { EXECUTORS, taskPhrase } from "./executors/registry";
 import { STAGE_LOOK } from "./stage-look";
 import { useDesigner } from "./store/store";
 import { useAddItem } from "./use-add-item";
@@ -10,7 +10,7 @@ import { useAddItem } from "./use-add-item";
 type Item = { kind: string; label: string; hint: string; icon: React.ComponentType<{ className?: string }>; chip: string };
 
 const STAGE_ITEMS: Item[] = STAGE_TYPES.map((t) => ({ kind: t, label: STAGE_LOOK[t].label, hint: STAGE_LOOK[t].hint, icon: STAGE_LOOK[t].icon, chip: STAGE_LOOK[t].chip }));
-const TASK_ITEMS: Item[] = EXECUTOR_KINDS.map((k) => ({ kind: k, label: EXECUTORS[k].label, hint: `Add a ${EXECUTORS[k].label.toLowerCase()} task`, icon: EXECUTORS[k].icon, chip: EXECUTORS[k].tone }));
+const TASK_ITEMS: Item[] = EXECUTOR_KINDS.map((k) => ({ kind: k, label: EXECUTORS[k].label, hint: `Add ${taskPhrase(k)}`, icon: EXECUTORS[k].icon, chip: EXECUTORS[k].tone }));
 
 /**
  * Stage types at the stage level, executor kinds inside a stage. Drag an item onto the canvas, or press

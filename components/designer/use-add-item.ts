@@ -6,7 +6,7 @@ import { STAGE_TYPES, type StageKind, uniqueStageName } from "@/lib/workflows/de
 import { useAnnounce } from "./announcer";
 import { STAGE_SPACING, STAGE_WIDTH, TASK_WIDTH } from "./canvas/derive";
 import { STAGE_LABELS, addStage, addTask, makeTask, newTaskId } from "./edits";
-import { EXECUTORS } from "./executors/registry";
+import { EXECUTORS, taskPhrase } from "./executors/registry";
 import { useDesignerStore } from "./store/store";
 import { newUuid } from "./uuid";
 
@@ -63,7 +63,7 @@ export function useAddItem() {
         const id = newTaskId(graph, kind);
         const position = at ? { x: at.x - TASK_WIDTH / 2, y: at.y - 30 } : nextTaskPosition(graph, s.selection.tasks);
         s.apply((d) => addTask(d, stageId, makeTask(id, exec.label, exec.defaults(), position)), { select: { tasks: [id] } });
-        announce(`Added ${exec.label} task “${id}”.`);
+        announce(`Added ${taskPhrase(kind)} “${id}”.`);
       }
     },
     [store, announce],
