@@ -138,6 +138,7 @@ export const descriptorFileResponse = z.object({
   id: z.string(),
   version: z.string(),
   displayName: z.string(),
+  timeoutMs: z.number().nullable().describe("The stage's run timeout: how long a whole run of the tasks may take; null for none."),
   roles: z.array(z.object({ roleId: z.string(), displayName: z.string(), personaCapabilityRequirements: z.array(z.string()) })),
   tasks: z.array(
     z.object({

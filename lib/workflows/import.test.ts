@@ -12,17 +12,20 @@ import { listVersions, loadDefinition } from "./versions";
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
 
-/** A two-task descriptor: lint, then report. */
-const lintDescriptor = json({
-  id: "lint",
-  version: "1.0.0",
-  displayName: "Lint",
-  roles: [],
-  tasks: [
-    { id: "lint", name: "Lint", executor: { type: "transform", output: { ok: true } }, dependsOn: [] },
-    { id: "report", name: "Report", executor: { type: "delay", ms: 10 }, dependsOn: ["lint"] },
-  ],
-});
+/** A two-task descriptor: lint, then report; `extra` adds top-level fields (a run timeout). */
+const lintDescriptorWith = (extra: Record<string, unknown>) =>
+  json({
+    id: "lint",
+    version: "1.0.0",
+    displayName: "Lint",
+    ...extra,
+    roles: [],
+    tasks: [
+      { id: "lint", name: "Lint", executor: { type: "transform", output: { ok: true } }, dependsOn: [] },
+      { id: "report", name: "Report", executor: { type: "delay", ms: 10 }, dependsOn: ["lint"] },
+    ],
+  });
+const lintDescriptor = lintDescriptorWith({});
 
 /** The error a call throws, or a failure when it succeeds. */
 async function refusal(p: Promise<unknown>): Promise<AppError> {
@@ -49,7 +52,7 @@ describeDb("importing a file into a workflow", (db) => {
     [member, viewer, outsider] = (await Promise.all([m, v, o].map((u) => actorFor(db(), u!.id)))) as [Actor, Actor, Actor];
   });
 
-  /** A team workflow: Backlog (human), Build (automation with one task), Done. */
+  /** A team workflow: Backlog (human), Build (automation with one task, 10-minute run timeout), Done. */
   const newWorkflow = () =>
     createWorkflow(db(), {
       ownerUserId: member.userId,
@@ -58,7 +61,7 @@ describeDb("importing a file into a workflow", (db) => {
       name: "Release",
       stages: [
         { name: "Backlog" },
-        { name: "Build", type: "AUTOMATION", taskGraph: { roles: [], tasks: [task("compile")], edges: [] } },
+        { name: "Build", type: "AUTOMATION", taskGraph: { roles: [], tasks: [task("compile")], edges: [] }, runTimeoutMs: 600_000 },
         { name: "Done" },
       ],
     });
@@ -74,6 +77,8 @@ describeDb("importing a file into a workflow", (db) => {
       const latest = await loadDefinition(db(), member, wf.id);
       expect(latest.definition.stages.map((s) => s.name)).toEqual(["Backlog", "Agent pre-review", "Done"]);
       expect(latest.definition.stages[1]!.taskGraph).toEqual(reviewGraph());
+      expect(latest.definition.stages.map((s) => s.runTimeoutMs)).toEqual([null, 1_800_000, null]);
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 4 });
       expect((await listVersions(db(), member, wf.id)).versions[0]).toMatchObject({ version: 2, source: "import", createdByName: "Mia Member" });
       const [audit] = await db()
         .select()
@@ -103,6 +108,16 @@ describeDb("importing a file into a workflow", (db) => {
       expect(stages.map((s) => [s.id, s.name])).toEqual(before.stages.map((s) => [s.id, s.name]));
       expect(stages[1]!.taskGraph!.tasks.map((t) => t.id)).toEqual(["lint", "report"]);
       expect(stages[1]!.taskGraph!.edges).toEqual([{ from: "lint", to: "report", condition: null }]);
+      expect(stages[1]!.runTimeoutMs).toBe(600_000); // the file sets none: the stage keeps its own
+    });
+
+    it("takes the file's run timeout when it sets one, a null one clearing it", async () => {
+      const wf = await newWorkflow();
+      const build = wf.stages[1]!.id;
+      const set = await importIntoWorkflow(db(), member, { workflowId: wf.id, baseVersion: 1, text: lintDescriptorWith({ timeoutMs: 120_000 }), stageId: build });
+      expect(set.definition.stages[1]!.runTimeoutMs).toBe(120_000);
+      const cleared = await importIntoWorkflow(db(), member, { workflowId: wf.id, baseVersion: 2, text: lintDescriptorWith({ timeoutMs: null }), stageId: build });
+      expect(cleared.definition.stages[1]!.runTimeoutMs).toBeNull();
     });
 
     it("is refused for a human stage or a stage the definition does not have, and nothing is saved", async () => {
@@ -130,7 +145,14 @@ describeDb("importing a file into a workflow", (db) => {
         ["Lint 2", "AUTOMATION"],
       ]);
       expect(stages[3]!.taskGraph!.tasks.map((t) => t.id)).toEqual(["lint", "report"]);
+      expect(stages[3]!.runTimeoutMs).toBeNull();
       expect(second.version).toBe(3);
+    });
+
+    it("carries the file's run timeout onto the new stage", async () => {
+      const wf = await newWorkflow();
+      const saved = await importIntoWorkflow(db(), member, { workflowId: wf.id, baseVersion: 1, text: lintDescriptorWith({ timeoutSeconds: 90 }) });
+      expect(saved.definition.stages[3]).toMatchObject({ name: "Lint", runTimeoutMs: 90_000 });
     });
   });
 

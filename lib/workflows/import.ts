@@ -29,10 +29,16 @@ function refusedFile(problems: ImportProblem[]): Invalid {
   return new Invalid(`The file has ${n === 1 ? "1 problem" : `${n} problems`}. ${problems[0]!.message}`, fieldErrors);
 }
 
-/** The definition with a descriptor's graph in `stageId`, or appended as a new automation stage. */
-function withDescriptor(def: WorkflowDefinition, version: number, file: { name: string; graph: TaskGraph }, stageId?: string): WorkflowDefinition {
+type DescriptorFile = { name: string; graph: TaskGraph; runTimeoutMs?: number | null };
+
+/**
+ * The definition with a descriptor's graph (and run timeout, when the file sets one) in `stageId`, or
+ * appended as a new automation stage.
+ */
+function withDescriptor(def: WorkflowDefinition, version: number, file: DescriptorFile, stageId?: string): WorkflowDefinition {
+  const timeout = file.runTimeoutMs === undefined ? {} : { runTimeoutMs: file.runTimeoutMs };
   if (stageId === undefined) {
-    const stage = { ...newStage(randomUUID(), "AUTOMATION", uniqueStageName(def, file.name.trim() || "Automation")), taskGraph: file.graph };
+    const stage = { ...newStage(randomUUID(), "AUTOMATION", uniqueStageName(def, file.name.trim() || "Automation")), taskGraph: file.graph, ...timeout };
     return { ...def, stages: [...def.stages, stage] };
   }
   const target = def.stages.find((s) => s.id === stageId);
@@ -44,7 +50,7 @@ function withDescriptor(def: WorkflowDefinition, version: number, file: { name: 
     const message = `“${target.name}” is a human stage and cannot run tasks. Import into an automation or agent-assist stage, or without a stage to add one.`;
     throw new Invalid(message, { stageId: [message] });
   }
-  return { ...def, stages: def.stages.map((s) => (s.id === stageId ? { ...s, taskGraph: file.graph } : s)) };
+  return { ...def, stages: def.stages.map((s) => (s.id === stageId ? { ...s, taskGraph: file.graph, ...timeout } : s)) };
 }
 
 /**

@@ -11,7 +11,8 @@ import type { StageDef } from "./definition";
 
 /**
  * The workflow-descriptor shape other agent-workflow engines exchange (roles, tasks with `dependsOn`),
- * both ways. That shape has no edge conditions and no loops: export drops them, import has none.
+ * both ways. That shape has no edge conditions and no loops: export drops them, import has none. The
+ * descriptor's own `timeoutMs` is the stage's run timeout (a whole run of its tasks), beside each task's.
  */
 
 export type ImportProblem = { path: string; message: string };
@@ -31,7 +32,15 @@ export type DescriptorTask = {
   timeoutMs: number | null;
   input: Record<string, unknown>;
 };
-export type Descriptor = { id: string; version: string; displayName: string; roles: DescriptorRole[]; tasks: DescriptorTask[] };
+export type Descriptor = {
+  id: string;
+  version: string;
+  displayName: string;
+  /** How long a whole run of the tasks may take; null for no limit. */
+  timeoutMs: number | null;
+  roles: DescriptorRole[];
+  tasks: DescriptorTask[];
+};
 
 /** A lowercase, dash-separated form of a name ("Agent pre-review" → "agent-pre-review"), for ids and file names. */
 export function slugify(text: string, fallback = "workflow"): string {
@@ -70,6 +79,7 @@ export function exportDescriptor(stage: StageDef, meta: { name: string; version:
     id: `${slugify(meta.name)}.${slugify(stage.name, "stage")}`,
     version: `${meta.version}.0.0`,
     displayName: stage.name,
+    timeoutMs: stage.runTimeoutMs,
     roles,
     tasks: graph.tasks.map((t) => ({
       id: t.id,
@@ -90,10 +100,23 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 const defined = (o: Raw): Raw => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/** A descriptor read into our task graph, with its problems and a map from graph paths back to the file's. */
-export type DescriptorRead = { name: string; graph: TaskGraph; problems: ImportProblem[]; pathOf: (graphPath: string) => string };
+/**
+ * A descriptor read into our task graph, with its problems and a map from graph paths back to the file's.
+ * `runTimeoutMs` is undefined when the file does not say (a stage it replaces keeps its own); `runTimeoutPath`
+ * is where the file says it.
+ */
+export type DescriptorRead = {
+  name: string;
+  graph: TaskGraph;
+  runTimeoutMs: number | null | undefined;
+  runTimeoutPath: string;
+  problems: ImportProblem[];
+  pathOf: (graphPath: string) => string;
+};
 
-const SUPPORTED = "agent (or gmi), approval (or human), http, transform, delay";
+const SUPPORTED = "agent (or gmi), approval, human, http, transform, delay";
+/** Fields only an approval has: a “human” step that sets one is a sign-off, as other engines write approvals. */
+const APPROVAL_ONLY = ["approvals", "level", "onTimeout"];
 
 /** Columns by dependency depth: cheap, readable, and good enough until someone presses "Auto-layout". */
 function layOut(graph: TaskGraph): void {
@@ -122,6 +145,10 @@ function layOut(graph: TaskGraph): void {
   }
 }
 
+function approvalIn(x: Raw): Executor {
+  return defined({ kind: "approval", approvals: x.approvals ?? 1, level: x.level ?? "WRITE", instructions: x.instructions, onTimeout: x.onTimeout }) as Executor;
+}
+
 function executorIn(x: Raw, at: string, rename: (from: string, to: string) => void, problem: (path: string, m: string) => void): Executor | null {
   const type = typeof x.type === "string" ? x.type.toLowerCase() : x.type;
   switch (type) {
@@ -136,14 +163,10 @@ function executorIn(x: Raw, at: string, rename: (from: string, to: string) => vo
       return defined({ kind: "agent", role: x[roleKey], modelHint: x.modelHint, prompt: x.prompt }) as Executor;
     }
     case "approval":
+      return approvalIn(x);
     case "human":
-      return defined({
-        kind: "approval",
-        approvals: x.approvals ?? 1,
-        level: x.level ?? "WRITE",
-        instructions: x.instructions,
-        onTimeout: x.onTimeout,
-      }) as Executor;
+      if (APPROVAL_ONLY.some((k) => x[k] !== undefined)) return approvalIn(x);
+      return { kind: "human", instructions: (x.instructions ?? "") as string };
     case "http":
       return defined({
         kind: "http",
@@ -262,5 +285,7 @@ export function readDescriptor(d: Raw, base: string): DescriptorRead {
     return join(graphPath);
   };
   const name = [d.displayName, d.id].find((v): v is string => typeof v === "string" && v.trim() !== "") ?? "Imported workflow";
-  return { name, graph, problems, pathOf };
+  const inSeconds = d.timeoutMs === undefined && typeof d.timeoutSeconds === "number";
+  const runTimeoutMs = inSeconds ? Math.round((d.timeoutSeconds as number) * 1000) : (d.timeoutMs as number | null | undefined);
+  return { name, graph, runTimeoutMs, runTimeoutPath: join(inSeconds ? "timeoutSeconds" : "timeoutMs"), problems, pathOf };
 }

@@ -19,10 +19,17 @@ describe("Tandem export", () => {
 });
 
 describe("Tandem export, then import", () => {
-  it("gives back the same definition, conditions and loops included", () => {
+  it("gives back the same definition, conditions, loops, run timeouts, settings and human tasks included", () => {
     const def = sampleDefinition();
     const result = parseImport(JSON.stringify(exportWorkflow(meta, def), null, 2));
     expect(result).toEqual({ ok: true, kind: "tandem", name: "Code Review", description: "Reviews pull requests.", definition: def });
+    if (!result.ok || result.kind !== "tandem") throw new Error("expected a Tandem import");
+    expect(result.definition.settings).toEqual({ maxConcurrentRuns: 4 });
+    expect(result.definition.stages[1]!.runTimeoutMs).toBe(1_800_000);
+    expect(result.definition.stages[1]!.taskGraph!.tasks.find((t) => t.id === "confirm")!.executor).toEqual({
+      kind: "human",
+      instructions: "Confirm the release notes.",
+    });
   });
 });
 
@@ -39,6 +46,7 @@ describe("descriptor export", () => {
       ["notify", ["approve"]],
       ["shape", ["analyze"]],
       ["wait", ["shape"]],
+      ["confirm", ["notify"]],
     ]);
     expect(d.tasks[0]).toEqual({
       id: "analyze",
@@ -53,6 +61,12 @@ describe("descriptor export", () => {
       input: { diff: "{{run.input.diff}}" },
     });
     expect(d.tasks[2]!.executor).toEqual({ type: "http", method: "POST", url: "https://example.com/hook", headers: { "x-team": "core" }, body: { ok: true } });
+    expect(d.tasks[5]!.executor).toEqual({ type: "human", instructions: "Confirm the release notes." });
+  });
+
+  it("puts the stage's run timeout at the top, as the descriptor's own timeoutMs", () => {
+    expect(exportDescriptor(reviewStage(), { name: "x", version: 1 }).timeoutMs).toBe(30 * 60_000);
+    expect(exportDescriptor({ ...reviewStage(), runTimeoutMs: null }, { name: "x", version: 1 }).timeoutMs).toBeNull();
   });
 
   it("declares agent roles the graph left undeclared, with no capabilities", () => {
@@ -85,6 +99,17 @@ describe("descriptor export, then import", () => {
     expect(result.graph.roles).toEqual(original.roles);
   });
 
+  it("gives back the run timeout, a cleared one included, so a stage it replaces takes the file's", () => {
+    const read = (stage: ReturnType<typeof reviewStage>) => {
+      const result = parseImport(JSON.stringify(exportDescriptor(stage, { name: "x", version: 1 })));
+      if (!result.ok || result.kind !== "descriptor") throw new Error(JSON.stringify(result));
+      return result;
+    };
+    expect(read(reviewStage()).runTimeoutMs).toBe(30 * 60_000);
+    const cleared = read({ ...reviewStage(), runTimeoutMs: null });
+    expect(cleared).toHaveProperty("runTimeoutMs", null);
+  });
+
   it("lays tasks out in columns by dependency depth", () => {
     const result = parseImport(JSON.stringify(exportDescriptor(reviewStage(), { name: "x", version: 1 })));
     if (!result.ok || result.kind !== "descriptor") throw new Error(JSON.stringify(result));
@@ -94,6 +119,7 @@ describe("descriptor export, then import", () => {
       shape: { x: 260, y: 120 },
       notify: { x: 520, y: 0 },
       wait: { x: 520, y: 120 },
+      confirm: { x: 780, y: 0 },
     });
   });
 

@@ -71,7 +71,7 @@ describe("a descriptor in the extension's wrapped shape", () => {
       policyTags: ["guardrail.secure_outputs"],
       loop: null,
     });
-    expect(r.graph.tasks[1]).toMatchObject({ id: "sign_off", executor: { kind: "approval", approvals: 1, level: "WRITE" }, policyTags: [], outputSchema: null });
+    expect(r.graph.tasks[1]).toMatchObject({ id: "sign_off", executor: { kind: "human", instructions: "" }, policyTags: [], outputSchema: null });
     expect(r.graph.edges).toEqual([{ from: "analyze_diff", to: "sign_off", condition: null }]);
   });
 
@@ -104,6 +104,67 @@ describe("a descriptor using other engines' field names", () => {
     expect(byId.map!.executor).toEqual({ kind: "transform", output: { a: 1 } });
     expect(byId.pause!.executor).toEqual({ kind: "delay", ms: 1_500 });
     expect(byId.pause!.position).toEqual({ x: 520, y: 0 });
+  });
+});
+
+describe("a descriptor's human steps", () => {
+  it("are human tasks with their instructions, or approvals when they set an approval's fields", () => {
+    const r = descriptorGraph(
+      json({
+        displayName: "x",
+        tasks: [
+          { id: "write", executor: { type: "human", instructions: "Write the summary." } },
+          { id: "sign", executor: { type: "Human", approvals: 2 }, dependsOn: ["write"] },
+          { id: "ok", executor: { type: "approval" }, dependsOn: ["sign"] },
+        ],
+      }),
+    );
+    expect(r.graph.tasks.map((t) => t.executor)).toEqual([
+      { kind: "human", instructions: "Write the summary." },
+      { kind: "approval", approvals: 2, level: "WRITE" },
+      { kind: "approval", approvals: 1, level: "WRITE" },
+    ]);
+  });
+
+  it("refuse instructions that are not text, at the file's path", () => {
+    const problems = problemsOf(json({ displayName: "x", tasks: [{ id: "a", executor: { type: "human", instructions: 7 } }] }));
+    expect(problems.map((p) => p.path)).toEqual(["tasks.0.executor.instructions"]);
+  });
+});
+
+describe("a descriptor's own timeout", () => {
+  const tasks = [{ id: "a", executor: { type: "delay", ms: 1 } }];
+
+  it("is the stage's run timeout, in milliseconds or seconds", () => {
+    expect(descriptorGraph(json({ displayName: "x", timeoutMs: 90_000, tasks })).runTimeoutMs).toBe(90_000);
+    expect(descriptorGraph(json({ displayName: "x", timeoutSeconds: 1.5, tasks })).runTimeoutMs).toBe(1_500);
+    expect(descriptorGraph(json({ displayName: "x", timeoutMs: null, tasks }))).toHaveProperty("runTimeoutMs", null);
+  });
+
+  it("is left out when the file does not set one, so a stage it goes into keeps its own", () => {
+    expect(descriptorGraph(json({ displayName: "x", tasks }))).not.toHaveProperty("runTimeoutMs");
+  });
+
+  it("is refused out of range, at the file's own field", () => {
+    expect(problemsOf(json({ displayName: "x", timeoutMs: 10, tasks }))).toEqual([
+      { path: "timeoutMs", message: "A run timeout is at least 1 second (1000 ms); use null for no timeout." },
+    ]);
+    expect(problemsOf(json({ displayName: "x", timeoutSeconds: 31 * 86_400, tasks })).map((p) => p.path)).toEqual(["timeoutSeconds"]);
+    const wrapped = { payload: { definition: { displayName: "x", timeoutMs: "soon", tasks } } };
+    expect(problemsOf(json(wrapped)).map((p) => p.path)).toEqual(["payload.definition.timeoutMs"]);
+  });
+});
+
+describe("a Tandem export written before run settings existed", () => {
+  it("imports with no run timeouts and no limit of runs at a time", () => {
+    const file = exportWorkflow({ name: "x", description: "", version: 1 }, sampleDefinition()) as unknown as { definition: Record<string, unknown> };
+    const old = JSON.parse(json(file));
+    delete old.definition.settings;
+    for (const s of old.definition.stages) delete s.runTimeoutMs;
+    const r = parseImport(json(old));
+    if (!r.ok || r.kind !== "tandem") throw new Error(JSON.stringify(r));
+    expect(r.definition.settings).toEqual({ maxConcurrentRuns: null });
+    expect(r.definition.stages.map((s) => s.runTimeoutMs)).toEqual([null, null, null]);
   });
 });
 
@@ -149,13 +210,23 @@ describe("a Tandem export with structural errors", () => {
     def.stages[0]!.name = "x".repeat(81);
     def.stages[1]!.wipLimit = 0;
     def.stages[1]!.taskGraph!.tasks[0]!.id = "9lives";
+    def.stages[1]!.runTimeoutMs = 31 * 86_400_000;
+    def.stages[1]!.taskGraph!.tasks[5]!.executor = { kind: "human", instructions: "x".repeat(5_001) };
+    def.settings.maxConcurrentRuns = 0;
     const problems = problemsOf(json(exportWorkflow({ name: "x", description: "", version: 1 }, def)));
     expect(problems.map((p) => p.path).sort()).toEqual([
+      "definition.settings.maxConcurrentRuns",
       "definition.stages.0.name",
+      "definition.stages.1.runTimeoutMs",
       "definition.stages.1.taskGraph.tasks.0.id",
+      "definition.stages.1.taskGraph.tasks.5.executor.instructions",
       "definition.stages.1.wipLimit",
     ]);
-    expect(problems.find((p) => p.path.endsWith("wipLimit"))!.message).toBe("A WIP limit is at least 1.");
+    const message = (end: string) => problems.find((p) => p.path.endsWith(end))!.message;
+    expect(message("wipLimit")).toBe("A WIP limit is at least 1.");
+    expect(message("runTimeoutMs")).toBe("A run timeout is at most 30 days (2592000000 ms); use null for no timeout.");
+    expect(message("maxConcurrentRuns")).toBe("Runs at a time (maxConcurrentRuns) is at least 1; use null for no limit.");
+    expect(message("instructions")).toBe("Keep a human task's instructions under 5,000 characters.");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { TaskGraph } from "@/lib/engine/graph-schema";
 import { type WorkflowDefinition, definitionSchema, newStage, validateDefinition } from "./definition";
-import { type ImportProblem, readDescriptor } from "./io-descriptor";
+import { type DescriptorRead, type ImportProblem, readDescriptor } from "./io-descriptor";
 import { cleanJsonMessage, jsonErrorIndex, lineColumn } from "./io-json";
 
 /**
@@ -28,7 +28,8 @@ export type TandemExport = {
 
 export type ImportResult =
   | { ok: true; kind: "tandem"; name: string; description: string; definition: WorkflowDefinition }
-  | { ok: true; kind: "descriptor"; name: string; graph: TaskGraph }
+  /** `runTimeoutMs` is absent when the file does not set one: a stage the graph goes into keeps its own. */
+  | { ok: true; kind: "descriptor"; name: string; graph: TaskGraph; runTimeoutMs?: number | null }
   | { ok: false; problems: ImportProblem[] };
 
 /** A whole workflow version as a Tandem export file's content (stringify it to save). */
@@ -96,23 +97,26 @@ function importDescriptor(d: Raw, base: string): ImportResult {
   const read = readDescriptor(d, base);
   const problems = [...read.problems];
   // The graph is checked as a one-stage automation, the way it will be saved.
-  const stage = { ...newStage(crypto.randomUUID(), "AUTOMATION", read.name), taskGraph: read.graph };
+  const stage = { ...newStage(crypto.randomUUID(), "AUTOMATION", read.name), taskGraph: read.graph, runTimeoutMs: read.runTimeoutMs ?? null };
   const parsed = definitionSchema.safeParse({ stages: [stage] });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) problems.push({ path: descriptorPath(dotted(i.path), read.pathOf, base), message: i.message });
+    for (const i of parsed.error.issues) problems.push({ path: descriptorPath(dotted(i.path), read, base), message: i.message });
   } else if (problems.length === 0) {
-    for (const i of validateDefinition(parsed.data)) problems.push({ path: descriptorPath(i.path, read.pathOf, base), message: i.message });
+    for (const i of validateDefinition(parsed.data)) problems.push({ path: descriptorPath(i.path, read, base), message: i.message });
   }
   if (problems.length) return fail(problems);
-  return { ok: true, kind: "descriptor", name: read.name, graph: parsed.data!.stages[0]!.taskGraph! };
+  const parsedStage = parsed.data!.stages[0]!;
+  const timeout = read.runTimeoutMs === undefined ? {} : { runTimeoutMs: parsedStage.runTimeoutMs };
+  return { ok: true, kind: "descriptor", name: read.name, graph: parsedStage.taskGraph!, ...timeout };
 }
 
 /** A path in the wrapping one-stage definition, as a path in the descriptor file. */
-function descriptorPath(path: string, pathOf: (graphPath: string) => string, base: string): string {
+function descriptorPath(path: string, read: Pick<DescriptorRead, "pathOf" | "runTimeoutPath">, base: string): string {
   const graph = /^stages\.0\.taskGraph(?:\.(.*))?$/.exec(path);
   const at = (field: string) => (base ? `${base}.${field}` : field);
-  if (graph) return graph[1] ? pathOf(graph[1]) : at("tasks");
+  if (graph) return graph[1] ? read.pathOf(graph[1]) : at("tasks");
   if (path === "stages.0.name") return at("displayName");
+  if (path === "stages.0.runTimeoutMs") return read.runTimeoutPath;
   return path;
 }
 
