@@ -65,12 +65,18 @@ function TaskChanges({ tasks }: { tasks: TaskDiff }) {
   );
 }
 
-/** A readable diff of two definition versions: stages and tasks added, removed, moved and changed. */
+/** A readable diff of two definition versions: workflow settings, and stages and tasks added, removed, moved and changed. */
 export function DefinitionDiffView({ diff }: { diff: DefinitionDiff }) {
   if (diff.empty) return <p className="text-sm text-slate-500">These two versions define the same workflow.</p>;
   const { stages } = diff;
   return (
     <ul className="space-y-3" data-testid="definition-diff">
+      {diff.settings.length ? (
+        <Line sign="~">
+          Workflow settings changed
+          <ChangeList changes={diff.settings} />
+        </Line>
+      ) : null}
       {stages.added.map((s) => (
         <Line key={`a-${s.id}`} sign="+">
           Stage <strong>{s.name}</strong> added

@@ -87,6 +87,16 @@ describe("stage settings changed", () => {
     expect(summarizeDiff(d)).toBe("2 stages changed");
   });
 
+  it("shows a run timeout set, changed or cleared as a duration", () => {
+    const after = clone(before);
+    after.stages[1]!.runTimeoutMs = 2 * 3_600_000;
+    const line = (a: typeof before, b: typeof before) => diffDefinitions(a, b).stages.changed[0]!.changes;
+    expect(line(before, after)).toEqual([{ field: "runTimeoutMs", label: "Run timeout", before: "30 min", after: "2 h" }]);
+    after.stages[1]!.runTimeoutMs = null;
+    expect(line(before, after)).toEqual([{ field: "runTimeoutMs", label: "Run timeout", before: "30 min", after: "none" }]);
+    expect(summarizeDiff(diffDefinitions(before, after))).toBe("1 stage changed");
+  });
+
   it("counts a role edit as a change of the stage", () => {
     const after = clone(before);
     graphOf(after).roles[0]!.capabilities.push("code.fix");
@@ -106,6 +116,24 @@ describe("stage settings changed", () => {
     expect(change!.before.startsWith("…")).toBe(true);
     expect(change!.before).toContain("say yes");
     expect(change!.after).toContain("say no");
+  });
+});
+
+describe("workflow settings changed", () => {
+  it("lists runs at a time in words and leads the summary", () => {
+    const after = clone(before);
+    after.settings.maxConcurrentRuns = null;
+    const d = diffDefinitions(before, after);
+    expect(d.empty).toBe(false);
+    expect(d.settings).toEqual([{ field: "settings.maxConcurrentRuns", label: "Runs at a time", before: "4", after: "no limit" }]);
+    expect(d.stages.changed).toEqual([]);
+    expect(summarizeDiff(d)).toBe("Workflow settings changed");
+    after.stages.pop();
+    expect(summarizeDiff(diffDefinitions(before, after))).toBe("Workflow settings changed, 1 stage removed");
+  });
+
+  it("are no change when both sides have the same", () => {
+    expect(diffDefinitions(before, clone(before)).settings).toEqual([]);
   });
 });
 
@@ -132,6 +160,7 @@ describe("task fields changed", () => {
     a.loop = null;
     taskOf(after, "approve").executor = { kind: "approval", approvals: 1, level: "WRITE", instructions: "Check the summary." };
     taskOf(after, "wait").executor = { kind: "delay", ms: 90_000 };
+    taskOf(after, "confirm").executor = { kind: "human", instructions: "Confirm the notes and the version." };
     const { tasks } = diffDefinitions(before, after).stages.changed[0]!;
     const byTask = Object.fromEntries(tasks.changed.map((t) => [t.id, t.changes.map((c) => [c.label, c.before, c.after])]));
     expect(byTask.analyze).toEqual([
@@ -147,7 +176,8 @@ describe("task fields changed", () => {
       ["Approver level", "Admin", "Write"],
     ]);
     expect(byTask.wait).toEqual([["Delay", "5 s", "1.5 min"]]);
-    expect(summarizeDiff(diffDefinitions(before, after))).toBe("3 tasks changed");
+    expect(byTask.confirm).toEqual([["Instructions", "Confirm the release notes.", "Confirm the notes and the version."]]);
+    expect(summarizeDiff(diffDefinitions(before, after))).toBe("4 tasks changed");
   });
 
   it("shows a new executor kind with the fields on both sides", () => {
@@ -159,6 +189,16 @@ describe("task fields changed", () => {
       ["URL", "none", "https://example.com"],
       ["Method", "none", "GET"],
       ["Headers", "none", "{}"],
+      ["Delay", "5 s", "none"],
+    ]);
+  });
+
+  it("names a human task's executor", () => {
+    const after = clone(before);
+    taskOf(after, "wait").executor = { kind: "human", instructions: "" };
+    const changed = diffDefinitions(before, after).stages.changed[0]!.tasks.changed[0]!;
+    expect(changed.changes.map((c) => [c.label, c.before, c.after])).toEqual([
+      ["Executor", "Delay", "Human task"],
       ["Delay", "5 s", "none"],
     ]);
   });

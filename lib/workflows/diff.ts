@@ -35,6 +35,8 @@ export type TaskDiff = {
 };
 
 export type DefinitionDiff = {
+  /** Workflow-wide settings that changed (runs at a time). */
+  settings: Change[];
   stages: {
     added: StageRef[];
     removed: StageRef[];
@@ -65,6 +67,7 @@ const STAGE_FIELDS: Field<StageDef>[] = [
   { field: "name", label: "Name", get: (s) => s.name },
   { field: "type", label: "Type", get: (s) => s.type, show: stageTypeLabel },
   { field: "wipLimit", label: "WIP limit", get: (s) => s.wipLimit },
+  { field: "runTimeoutMs", label: "Run timeout", get: (s) => s.runTimeoutMs, show: (v: number | null) => (v === null ? "none" : formatDuration(v)) },
   { field: "agentPrompt", label: "Agent prompt", get: (s) => s.agentPrompt },
   { field: "agentTargetPath", label: "Agent target path", get: (s) => s.agentTargetPath },
   { field: "agentModelHint", label: "Agent model hint", get: (s) => s.agentModelHint },
@@ -78,6 +81,15 @@ const STAGE_FIELDS: Field<StageDef>[] = [
       roles.length === 0
         ? "none"
         : roles.map((r) => `${r.name || r.id}${r.capabilities.length ? ` (${r.capabilities.join(", ")})` : ""}`).join("; "),
+  },
+];
+
+const SETTINGS_FIELDS: Field<WorkflowDefinition>[] = [
+  {
+    field: "settings.maxConcurrentRuns",
+    label: "Runs at a time",
+    get: (d) => d.settings.maxConcurrentRuns,
+    show: (v: number | null) => (v === null ? "no limit" : String(v)),
   },
 ];
 
@@ -98,7 +110,11 @@ const EXECUTOR_FIELDS: ExecutorField[] = [
   { key: "ms", label: "Delay", show: (v: number | undefined) => (v === undefined ? "none" : formatDuration(v)) },
 ];
 
-const field = (e: Executor, key: string): unknown => (e as Record<string, unknown>)[key];
+// Empty text and no value both mean "none" (a human task's instructions are "", an approval's may be absent).
+const field = (e: Executor, key: string): unknown => {
+  const v = (e as Record<string, unknown>)[key];
+  return v === "" ? undefined : v;
+};
 
 const TASK_FIELDS: Field<Task>[] = [
   { field: "name", label: "Name", get: (t) => t.name },
@@ -203,8 +219,9 @@ export function diffDefinitions(before: WorkflowDefinition, after: WorkflowDefin
     moved,
     changed,
   };
-  const empty = !stages.added.length && !stages.removed.length && !moved.length && !changed.length;
-  return { stages, empty };
+  const settings = changes(SETTINGS_FIELDS, before, after);
+  const empty = !settings.length && !stages.added.length && !stages.removed.length && !moved.length && !changed.length;
+  return { settings, stages, empty };
 }
 
 function countPhrase(noun: [string, string], counts: [number, string][]): string[] {
@@ -217,12 +234,13 @@ function countPhrase(noun: [string, string], counts: [number, string][]): string
   return parts;
 }
 
-/** One line for a diff: "2 stages added, 1 removed, 3 tasks changed", or "No changes". */
+/** One line for a diff: "Workflow settings changed, 2 stages added, 1 removed, 3 tasks changed", or "No changes". */
 export function summarizeDiff(d: DefinitionDiff): string {
   if (d.empty) return "No changes";
   const s = d.stages;
   const sum = (f: (t: TaskDiff) => unknown[]) => s.changed.reduce((n, c) => n + f(c.tasks).length, 0);
   const parts = [
+    ...(d.settings.length ? ["Workflow settings changed"] : []),
     ...countPhrase(["stage", "stages"], [
       [s.added.length, "added"],
       [s.removed.length, "removed"],

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, stages, workItems, workflows } from "@/db/schema";
+import { auditLog, stages, workItems, workflowVersions, workflows } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
 import { actorFor, createItem, createTeamWorkflow, createUser, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
@@ -127,6 +127,52 @@ describeDb("workflow versions", (db) => {
       await expect(
         saveDefinition(db(), owner, { workflowId: wf.id, baseVersion: 1, definition: { stages: [{ id: "x", name: "A" }] } }),
       ).rejects.toMatchObject({ code: "invalid", fieldErrors: expect.objectContaining({ "stages.0.id": ["A stage id must be a UUID."] }) });
+    });
+  });
+
+  describe("run settings", () => {
+    it("are saved in the version and read back: a stage's run timeout and the workflow's runs at a time", async () => {
+      const wf = await createWorkflow(db(), { ownerUserId: owner.userId });
+      const { definition } = await loadDefinition(db(), owner, wf.id);
+      expect(definition.settings).toEqual({ maxConcurrentRuns: null });
+      const build = { ...newStage(randomUUID(), "AUTOMATION", "Build"), taskGraph: { roles: [], tasks: [task("compile")], edges: [] }, runTimeoutMs: 900_000 };
+      const next = { stages: [...definition.stages, build], settings: { maxConcurrentRuns: 3 } };
+      await saveDefinition(db(), owner, { workflowId: wf.id, baseVersion: 1, definition: next });
+      const latest = await loadDefinition(db(), owner, wf.id);
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 3 });
+      expect(latest.definition.stages[3]!.runTimeoutMs).toBe(900_000);
+      const [row] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, wf.id), eq(auditLog.action, "workflow.save")));
+      expect(row!.details.changes).toBe("Workflow settings changed, 1 stage added");
+    });
+
+    it("read as unset in a version stored before they existed", async () => {
+      const wf = await createWorkflow(db(), { ownerUserId: owner.userId, stages: [{ name: "Build", type: "AUTOMATION" }] });
+      const old = { stages: [{ ...wf.definition.stages[0]!, runTimeoutMs: undefined }] };
+      await db().insert(workflowVersions).values({ workflowId: wf.id, version: 2, definition: JSON.parse(JSON.stringify(old)), source: "designer" });
+      await db().update(workflows).set({ version: 2 }).where(eq(workflows.id, wf.id));
+      const stored = await db().select().from(workflowVersions).where(and(eq(workflowVersions.workflowId, wf.id), eq(workflowVersions.version, 2)));
+      expect(Object.keys(stored[0]!.definition as object)).toEqual(["stages"]);
+      const latest = await loadDefinition(db(), owner, wf.id);
+      expect(latest.version).toBe(2);
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: null });
+      expect(latest.definition.stages[0]!.runTimeoutMs).toBeNull();
+    });
+
+    it("out of range are refused with a message at their path; nothing is saved", async () => {
+      const wf = await createWorkflow(db(), { ownerUserId: owner.userId, stages: [{ name: "Build", type: "AUTOMATION" }] });
+      const bad = { stages: [{ ...wf.definition.stages[0]!, runTimeoutMs: 500 }], settings: { maxConcurrentRuns: 0 } };
+      const err = await saveDefinition(db(), owner, { workflowId: wf.id, baseVersion: 1, definition: bad }).catch((e) => e);
+      expect(err).toMatchObject({
+        code: "invalid",
+        fieldErrors: {
+          "stages.0.runTimeoutMs": ["A run timeout is at least 1 second (1000 ms); use null for no timeout."],
+          "settings.maxConcurrentRuns": ["Runs at a time (maxConcurrentRuns) is at least 1; use null for no limit."],
+        },
+      });
+      expect((await loadDefinition(db(), owner, wf.id)).version).toBe(1);
     });
   });
 
