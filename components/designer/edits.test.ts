@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type TaskGraph, edgeKey } from "@/lib/engine/graph-schema";
-import { type WorkflowDefinition, newStage } from "@/lib/workflows/definition";
+import { type WorkflowDefinition, definitionOf, newStage } from "@/lib/workflows/definition";
 import {
   addStage,
   addTask,
@@ -18,7 +18,9 @@ import {
   renameTask,
   setEdgeCondition,
   setPositions,
+  setStageGraph,
   subgraph,
+  updateSettings,
   updateStage,
   updateTask,
 } from "./edits";
@@ -28,7 +30,7 @@ const S2 = "00000000-0000-4000-8000-000000000002";
 const S3 = "00000000-0000-4000-8000-000000000003";
 
 function threeStages(): WorkflowDefinition {
-  return { stages: [newStage(S1, "HUMAN", "To do"), newStage(S2, "AUTOMATION", "Build"), newStage(S3, "HUMAN", "Done")] };
+  return definitionOf([newStage(S1, "HUMAN", "To do"), newStage(S2, "AUTOMATION", "Build"), newStage(S3, "HUMAN", "Done")]);
 }
 
 const names = (d: WorkflowDefinition) => d.stages.map((s) => s.name);
@@ -67,6 +69,34 @@ describe("adding, moving and removing stages", () => {
     expect(u.stages[0]).toBe(d.stages[0]);
     expect(updateStage(u, S2, { name: "Compile" })).toBe(u);
   });
+
+  it("sets and clears a run timeout", () => {
+    const d = threeStages();
+    expect(d.stages[1]!.runTimeoutMs).toBeNull();
+    const u = updateStage(d, S2, { runTimeoutMs: 600_000 });
+    expect(u.stages[1]!.runTimeoutMs).toBe(600_000);
+    expect(updateStage(u, S2, { runTimeoutMs: 600_000 })).toBe(u);
+    expect(updateStage(u, S2, { runTimeoutMs: null }).stages[1]!.runTimeoutMs).toBeNull();
+  });
+
+  it("keeps a pasted stage's run timeout", () => {
+    const d = updateStage(threeStages(), S2, { runTimeoutMs: 60_000 });
+    const { definition, ids } = pasteStages(d, [d.stages[1]!], 3, () => "p1");
+    expect(definition.stages.find((s) => s.id === ids[0])!.runTimeoutMs).toBe(60_000);
+  });
+});
+
+describe("workflow settings", () => {
+  it("start with no limit of runs at a time, change, and return the same definition when nothing changes", () => {
+    const d = threeStages();
+    expect(d.settings).toEqual({ maxConcurrentRuns: null });
+    const u = updateSettings(d, { maxConcurrentRuns: 5 });
+    expect(u.settings).toEqual({ maxConcurrentRuns: 5 });
+    expect(u.stages).toBe(d.stages);
+    expect(d.settings.maxConcurrentRuns).toBeNull();
+    expect(updateSettings(u, { maxConcurrentRuns: 5 })).toBe(u);
+    expect(updateSettings(u, { maxConcurrentRuns: null }).settings.maxConcurrentRuns).toBeNull();
+  });
 });
 
 describe("pasting stages", () => {
@@ -85,7 +115,18 @@ describe("appending an imported graph as a stage", () => {
   it("adds an automation stage named after the descriptor at the end", () => {
     const g = graphOf(withChain());
     const d = appendGraphStage(threeStages(), "Build", g, "imp");
-    expect(d.stages.at(-1)).toMatchObject({ id: "imp", type: "AUTOMATION", name: "Build 2", taskGraph: g });
+    expect(d.stages.at(-1)).toMatchObject({ id: "imp", type: "AUTOMATION", name: "Build 2", taskGraph: g, runTimeoutMs: null });
+    expect(appendGraphStage(threeStages(), "Lint", g, "imp", 90_000).stages.at(-1)!.runTimeoutMs).toBe(90_000);
+  });
+});
+
+describe("replacing a stage's graph from an imported file", () => {
+  it("takes the file's run timeout when it has one, and keeps the stage's own when it does not", () => {
+    const g = graphOf(withChain());
+    const d = updateStage(threeStages(), S2, { runTimeoutMs: 60_000 });
+    expect(setStageGraph(d, S2, g).stages[1]).toMatchObject({ taskGraph: g, runTimeoutMs: 60_000 });
+    expect(setStageGraph(d, S2, g, 120_000).stages[1]!.runTimeoutMs).toBe(120_000);
+    expect(setStageGraph(d, S2, g, null).stages[1]!.runTimeoutMs).toBeNull();
   });
 });
 

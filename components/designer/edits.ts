@@ -1,4 +1,4 @@
-import { type StageDef, type StageKind, type WorkflowDefinition, newStage, uniqueStageName } from "@/lib/workflows/definition";
+import { type StageDef, type StageKind, type WorkflowDefinition, type WorkflowSettings, newStage, uniqueStageName } from "@/lib/workflows/definition";
 import type { TaskGraph } from "@/lib/engine/graph-schema";
 
 /**
@@ -61,6 +61,13 @@ export function updateStage(def: WorkflowDefinition, id: string, patch: Partial<
   return changed ? { ...def, stages } : def;
 }
 
+/** Changes some workflow-wide settings. */
+export function updateSettings(def: WorkflowDefinition, patch: Partial<WorkflowSettings>): WorkflowDefinition {
+  const keys = Object.keys(patch) as (keyof WorkflowSettings)[];
+  if (keys.every((k) => Object.is(def.settings[k], patch[k]))) return def;
+  return { ...def, settings: { ...def.settings, ...patch } };
+}
+
 /** Copies of `stages` inserted at `index`, with fresh ids and names "X (copy)"; returns the new ids too. */
 export function pasteStages(
   def: WorkflowDefinition,
@@ -78,13 +85,13 @@ export function pasteStages(
   return { definition: fresh.length ? { ...def, stages } : def, ids: fresh.map((s) => s.id) };
 }
 
-/** Replaces the whole task graph of a stage. */
-export function setStageGraph(def: WorkflowDefinition, stageId: string, graph: TaskGraph): WorkflowDefinition {
-  return updateStage(def, stageId, { taskGraph: graph });
+/** Replaces the whole task graph of a stage, and its run timeout when `runTimeoutMs` is given (an imported file set one). */
+export function setStageGraph(def: WorkflowDefinition, stageId: string, graph: TaskGraph, runTimeoutMs?: number | null): WorkflowDefinition {
+  return updateStage(def, stageId, runTimeoutMs === undefined ? { taskGraph: graph } : { taskGraph: graph, runTimeoutMs });
 }
 
-/** Appends an automation stage named after an imported descriptor, holding its graph. */
-export function appendGraphStage(def: WorkflowDefinition, name: string, graph: TaskGraph, id: string): WorkflowDefinition {
-  const stage = { ...newStage(id, "AUTOMATION", uniqueStageName(def, name.trim() || STAGE_LABELS.AUTOMATION)), taskGraph: graph };
+/** Appends an automation stage named after an imported descriptor, holding its graph (and run timeout). */
+export function appendGraphStage(def: WorkflowDefinition, name: string, graph: TaskGraph, id: string, runTimeoutMs: number | null = null): WorkflowDefinition {
+  const stage = { ...newStage(id, "AUTOMATION", uniqueStageName(def, name.trim() || STAGE_LABELS.AUTOMATION)), taskGraph: graph, runTimeoutMs };
   return { ...def, stages: [...def.stages, stage] };
 }

@@ -24,6 +24,8 @@ export function ProblemsPanel() {
   const go = (issue: DefinitionIssue) => {
     const s = store.getState();
     const stage = stages.find((x) => x.id === issue.stageId);
+    // Workflow settings show in the inspector when nothing is selected on the stage canvas.
+    if (issue.path.startsWith("settings.")) return s.openStage(null);
     if (!issue.stageId || !stage) return;
     // A human stage's leftover tasks are fixed from the stage itself (its tasks cannot be opened).
     if (stage.type === "HUMAN") return s.openStage(null, { stages: [stage.id] });

@@ -54,11 +54,11 @@ export function useImportExport(workflow: { name: string; description: string })
         toast.success(`Imported “${result.name}” (${result.definition.stages.length} stages). Save to keep it.`);
       } else if (s.openStageId !== null) {
         const stageId = s.openStageId;
-        s.apply((d) => setStageGraph(d, stageId, result.graph), { source: "import", select: {} });
+        s.apply((d) => setStageGraph(d, stageId, result.graph, result.runTimeoutMs), { source: "import", select: {} });
         toast.success(`Replaced this stage's tasks with “${result.name}” (${result.graph.tasks.length} tasks).`);
       } else {
         const id = newUuid();
-        const next = appendGraphStage(s.definition, result.name, result.graph, id);
+        const next = appendGraphStage(s.definition, result.name, result.graph, id, result.runTimeoutMs);
         s.apply(() => next, { source: "import", select: { stages: [id] } });
         toast.success(`Added the stage “${next.stages.at(-1)!.name}” with ${result.graph.tasks.length} tasks.`);
       }

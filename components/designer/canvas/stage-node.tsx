@@ -3,6 +3,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { StageTypeBadge } from "@/components/board/stage-type-badge";
 import { hasTaskGraph } from "@/lib/workflows/definition";
+import { formatDuration } from "../executors/format";
 import { ChevronIcon, IssueCount } from "../icons";
 import { STAGE_LOOK } from "../stage-look";
 import { useDesigner } from "../store/store";
@@ -48,6 +49,12 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
           <div>
             <dt className="inline">Tasks </dt>
             <dd className="inline font-medium text-slate-700">{taskCount}</dd>
+          </div>
+        ) : null}
+        {hasTaskGraph(stage.type) && stage.runTimeoutMs !== null ? (
+          <div title="Run timeout">
+            <dt className="inline">⏱ </dt>
+            <dd className="inline font-medium text-slate-700">{formatDuration(stage.runTimeoutMs)}</dd>
           </div>
         ) : null}
       </dl>

@@ -53,6 +53,7 @@ export function SelectInput<T extends string>({
 /**
  * A whole number in [min, max], shown divided by `scale` (milliseconds as seconds, say). Text that is not
  * such a number stays in the box with an error and is not committed; empty means null when `optional`.
+ * `rangeMessage` replaces the generic error where min/max divided by the scale would read badly.
  */
 export function NumberInput({
   value,
@@ -61,9 +62,19 @@ export function NumberInput({
   max,
   scale = 1,
   optional = false,
+  rangeMessage,
   error,
   ...rest
-}: Common & { value: number | null; onChange: (value: number | null) => void; min: number; max: number; scale?: number; optional?: boolean; placeholder?: string }) {
+}: Common & {
+  value: number | null;
+  onChange: (value: number | null) => void;
+  min: number;
+  max: number;
+  scale?: number;
+  optional?: boolean;
+  rangeMessage?: string;
+  placeholder?: string;
+}) {
   const onBlur = useDesigner((s) => s.breakCoalescing);
   const show = (v: number | null) => (v === null ? "" : String(v / scale));
   const [text, setText] = useState(() => show(value));
@@ -73,7 +84,7 @@ export function NumberInput({
     const n = Number(t) * scale;
     const whole = Math.round(n);
     if (!Number.isFinite(n) || Math.abs(n - whole) > 1e-9 || whole < min || whole > max) {
-      return { ok: false, message: `Enter a ${scale === 1 ? "whole " : ""}number from ${min / scale} to ${max / scale}.` };
+      return { ok: false, message: rangeMessage ?? `Enter a ${scale === 1 ? "whole " : ""}number from ${min / scale} to ${max / scale}.` };
     }
     return { ok: true, value: whole };
   };

@@ -5,6 +5,7 @@ import { useDesigner } from "../store/store";
 import { EdgeInspector } from "./edge-inspector";
 import { StageInspector } from "./stage-inspector";
 import { TaskInspector } from "./task-inspector";
+import { WorkflowSettings } from "./workflow-settings";
 
 /**
  * A key for the inspected task that stays the same when the task is renamed (its old id vanished and the
@@ -64,13 +65,15 @@ export function Inspector({ readOnly }: { readOnly: boolean }) {
   } else if (stage) {
     title = "Stage";
     body = <StageInspector key={stage.id} stage={stage} />;
-  } else {
-    const n = selection.stages.length;
+  } else if (selection.stages.length > 1) {
     body = (
-      <Empty title={n > 1 ? `${n} stages selected` : "Stages"}>
-        <p>{n > 1 ? "Press Delete to remove them, or Ctrl+C to copy them." : "Select a stage to edit it; open an automated stage to design its tasks."}</p>
+      <Empty title={`${selection.stages.length} stages selected`}>
+        <p>Press Delete to remove them, or Ctrl+C to copy them.</p>
       </Empty>
     );
+  } else {
+    title = "Workflow settings";
+    body = <WorkflowSettings />;
   }
 
   return (

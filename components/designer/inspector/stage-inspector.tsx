@@ -1,6 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { STAGE_TYPES, type StageDef, type StageKind, hasTaskGraph } from "@/lib/workflows/definition";
+import { RUN_TIMEOUT_MAX_MS, RUN_TIMEOUT_MIN_MS, STAGE_TYPES, type StageDef, type StageKind, hasTaskGraph } from "@/lib/workflows/definition";
+import { formatDuration } from "../executors/format";
 import { updateStage } from "../edits";
 import { ChevronIcon, TrashIcon } from "../icons";
 import { fieldMessages, unplacedMessages } from "../issues";
@@ -11,7 +12,8 @@ import { useSelectionActions } from "../use-selection-actions";
 import { CheckboxInput, NumberInput, Section, SelectInput, TextInput } from "./fields";
 import { IssueList } from "./issue-list";
 
-const FIELDS = ["name", "type", "wipLimit", "agentPrompt", "agentTargetPath", "agentModelHint", "agentAutoApply"];
+const FIELDS = ["name", "type", "wipLimit", "runTimeoutMs", "agentPrompt", "agentTargetPath", "agentModelHint", "agentAutoApply"];
+const MINUTE = 60_000;
 
 /** Settings of one stage; agent settings only for agent-assist stages. */
 export function StageInspector({ stage }: { stage: StageDef }) {
@@ -44,6 +46,25 @@ export function StageInspector({ stage }: { stage: StageDef }) {
         error={err("wipLimit")}
         onChange={(wipLimit) => set({ wipLimit }, "wipLimit")}
       />
+      {hasTaskGraph(stage.type) ? (
+        <NumberInput
+          label="Run timeout (minutes)"
+          value={stage.runTimeoutMs}
+          optional
+          min={RUN_TIMEOUT_MIN_MS}
+          max={RUN_TIMEOUT_MAX_MS}
+          scale={MINUTE}
+          placeholder="No timeout"
+          rangeMessage="Enter minutes: at least 1 second (0.017) and at most 30 days (43200); leave it empty for no timeout."
+          hint={
+            stage.runTimeoutMs === null
+              ? "A run of this stage's tasks fails when it takes longer than this; empty for no timeout."
+              : `A run of this stage's tasks fails after ${formatDuration(stage.runTimeoutMs)}; empty for no timeout.`
+          }
+          error={err("runTimeoutMs")}
+          onChange={(runTimeoutMs) => set({ runTimeoutMs }, "runTimeoutMs")}
+        />
+      ) : null}
       {stage.type === "HUMAN" && stage.taskGraph?.tasks.length ? (
         <Button type="button" variant="secondary" onClick={() => set({ taskGraph: null }, "taskGraph")}>
           Remove its {stage.taskGraph.tasks.length} tasks
