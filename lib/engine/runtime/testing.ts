@@ -48,7 +48,7 @@ export async function automationWorkflow(db: Db, graph: TaskGraph, o: { runTimeo
   const owner = await createUser(db, { name: "Olive Owner" });
   const wf = await createWorkflow(db, {
     ownerUserId: owner.id,
-    stages: [{ name: "Inbox" }, { name: "Automate", type: "AUTOMATION", taskGraph: graph }, { name: "Done" }],
+    stages: [{ name: "Inbox" }, { name: "Automate", type: "AUTOMATION", taskGraph: graph, runTimeoutMs: o.runTimeoutMs ?? null }, { name: "Done" }],
     ...(o.maxConcurrentRuns !== undefined ? { settings: { maxConcurrentRuns: o.maxConcurrentRuns } } : {}),
   });
   return { owner, wf, stage: wf.stages[1]! };

@@ -69,7 +69,9 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
 
   if (opts.embedded) await recoverLostTasks(db, { all: true });
   await sweep();
-  const fast = { pollingIntervalSeconds: 0.5, burstWhenBatchFull: true } as const;
+  // NOTIFY wakes workers when a job is sent; delayed jobs (retry backoff, timers) are found by polling,
+  // so the poll interval bounds how late a retry or a timer can be.
+  const fast = { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1, burstWhenBatchFull: true } as const;
   await boss.work<{ taskRunId: string }>(
     QUEUES.task,
     { ...fast, batchSize: 8, localConcurrency: opts.concurrency ?? 4 },
