@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Run, type TaskRun, taskApprovals, taskRuns, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -28,10 +28,17 @@ async function waitingTask(tx: Db, runId: string, kind: "approval" | "human", ta
   const tasks = [...(await loadTasks(tx, run.id)).values()];
   const candidates = tasks.filter((t) => pinned.graph.tasks.find((d) => d.id === t.taskKey)?.executor.kind === kind);
   const word = kind === "approval" ? "approval" : "human task";
-  const task = taskKey ? candidates.find((t) => t.taskKey === taskKey) : candidates.filter((t) => t.status === "waiting").length === 1 ? candidates.find((t) => t.status === "waiting") : undefined;
+  const waiting = candidates.filter((t) => t.status === "waiting");
+  const task = taskKey
+    ? candidates.find((t) => t.taskKey === taskKey)
+    : waiting.length === 1
+      ? waiting[0]
+      : candidates.length === 1
+        ? candidates[0]
+        : undefined;
   if (!task) {
     if (taskKey) throw new Invalid(`This run has no ${word} “${taskKey}”.`, { taskKey: [`Not a ${word} of this run.`] });
-    throw new Invalid(`Say which ${word} you mean: this run has ${candidates.filter((t) => t.status === "waiting").length || "no"} waiting.`, { taskKey: ["Required."] });
+    throw new Invalid(`Say which ${word} you mean (taskKey): this run has ${waiting.length || "none"} waiting.`, { taskKey: ["Required."] });
   }
   if (task.status !== "waiting" || run.status === "paused") {
     const why = run.status === "paused" ? "the run is paused" : task.status === "completed" ? "it has already been decided" : `it is ${task.status}`;
@@ -81,7 +88,8 @@ export async function decideApproval(db: Db, actor: Actor, input: unknown) {
       .select({ userId: taskApprovals.userId, name: users.name, comment: taskApprovals.comment, at: taskApprovals.at })
       .from(taskApprovals)
       .innerJoin(users, eq(users.id, taskApprovals.userId))
-      .where(and(eq(taskApprovals.taskRunId, task.id), eq(taskApprovals.iteration, task.iteration), eq(taskApprovals.approve, true)));
+      .where(and(eq(taskApprovals.taskRunId, task.id), eq(taskApprovals.iteration, task.iteration), eq(taskApprovals.approve, true)))
+      .orderBy(asc(taskApprovals.at), asc(taskApprovals.id));
     const others = decisions.filter((d) => d.userId !== run.initiatorId).length;
     const enough = decisions.length >= gate.approvals && (run.initiatorId === null || others >= 1);
     if (!enough) {

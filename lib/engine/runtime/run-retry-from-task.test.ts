@@ -5,9 +5,10 @@ import { TaskError } from "../executors/types";
 import { chain, graph, task } from "../testing";
 import { automationWorkflow, describeEngine, spyExecutor, startTestRun, taskStatuses, waitForRun } from "./testing";
 
-let fixed = false;
-const spy = spyExecutor(({ taskKey }) => {
-  if (taskKey === "deploy" && !fixed) throw new TaskError("cluster unreachable", { retryable: false });
+/** Runs whose cluster is back. */
+const fixed = new Set<string>();
+const spy = spyExecutor(({ taskKey, runId }) => {
+  if (taskKey === "deploy" && !fixed.has(runId)) throw new TaskError("cluster unreachable", { retryable: false });
   return { step: taskKey };
 });
 const g = graph(
@@ -25,7 +26,7 @@ describeEngine(
       expect((await waitForRun(h.db(), run.id)).status).toBe("failed");
       expect(await taskStatuses(h.db(), run.id)).toEqual({ build: "completed", deploy: "failed", notify: "pending", test: "completed" });
       await expect(retryRun(h.db(), actor, { runId: run.id, taskKey: "build" })).rejects.toThrow("retry from a failed or cancelled task");
-      fixed = true;
+      fixed.add(run.id);
       await retryRun(h.db(), actor, { runId: run.id, taskKey: "deploy" });
       const done = await waitForRun(h.db(), run.id);
       expect(done.status).toBe("completed");
