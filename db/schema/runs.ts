@@ -158,6 +158,23 @@ export const triggers = pgTable(
   (t) => [index("triggers_kind_idx").on(t.kind, t.enabled)],
 );
 
+/**
+ * Deliveries a trigger has already turned into an item: a webhook's `X-Tandem-Delivery` id, an event or a
+ * cron tick the queue may hand over twice. A repeat finds its row and changes nothing.
+ */
+export const triggerDeliveries = pgTable(
+  "trigger_deliveries",
+  {
+    triggerId: uuid("trigger_id")
+      .notNull()
+      .references(() => triggers.id, { onDelete: "cascade" }),
+    deliveryId: text("delivery_id").notNull(),
+    workItemId: uuid("work_item_id").references(() => workItems.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.triggerId, t.deliveryId] })],
+);
+
 export type Run = typeof runs.$inferSelect;
 export type NewRun = typeof runs.$inferInsert;
 export type TaskRun = typeof taskRuns.$inferSelect;
@@ -165,5 +182,6 @@ export type NewTaskRun = typeof taskRuns.$inferInsert;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type TaskApproval = typeof taskApprovals.$inferSelect;
 export type Trigger = typeof triggers.$inferSelect;
+export type TriggerDelivery = typeof triggerDeliveries.$inferSelect;
 export type RunStatusValue = (typeof runStatus.enumValues)[number];
 export type TaskStatusValue = (typeof taskStatus.enumValues)[number];
