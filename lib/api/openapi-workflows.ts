@@ -8,7 +8,6 @@ import {
   descriptorFileResponse,
   importFileBody,
   importQuery,
-  newWorkflowBody,
   saveDefinitionBody,
   savedDefinitionResponse,
   tandemFileResponse,
@@ -16,8 +15,8 @@ import {
   templatesQuery,
   versionListResponse,
   versionResponse,
-  workflowResponse,
 } from "./workflow-schemas";
+import { anyNewWorkflowBody, anyNewWorkflowResponse } from "./workflow-run-schemas";
 
 /** The documented workflow operations: definitions, import/export, versions, new workflows, templates. */
 export const workflowOperations: Operation[] = [
@@ -75,11 +74,11 @@ export const workflowOperations: Operation[] = [
     method: "post",
     path: "/api/v1/workflows",
     operationId: "createWorkflow",
-    summary: "Create a workflow, blank, from a definition, or from a template",
+    summary: "Create a workflow, blank, from a definition, from a template, or from a sequential list of agent steps",
     description:
-      "With `templateId`: a new workflow from that template's latest stages and task graphs. Otherwise a blank workflow (three stages), or `definition` as its version 1. Personal by default; `team` needs `teamId` and write access to that team's workflows; `global` needs an instance admin.",
-    body: { name: "NewWorkflowBody", schema: newWorkflowBody },
-    ok: { status: 201, name: "Workflow", schema: workflowResponse, description: "The new workflow; `Location` names its definition." },
+      "With `templateId`: a new workflow from that template's latest stages and task graphs. With `tasks` (`{name, tasks: [{agent, input}]}`): an automation stage \"Run\" doing the steps one after another (inputs may use `{{previous_output}}`), then a human stage \"Done\"; the answer is `{workflow_id, name, status, task_count}` and `POST /api/v1/workflows/{id}/execute` runs it; a problem in a step is keyed `tasks.<index>…`. Otherwise a blank workflow (three stages), or `definition` as its version 1. Personal by default; `team` (or, for `tasks`, a `teamId`) needs write access to that team's workflows; `global` needs an instance admin.",
+    body: { name: "NewWorkflowBody", schema: anyNewWorkflowBody },
+    ok: { status: 201, name: "NewWorkflow", schema: anyNewWorkflowResponse, description: "The new workflow (`Workflow`, or `SequentialWorkflowCreated` for `tasks`); `Location` names it." },
     errors: [400, 403, 404],
   },
   {

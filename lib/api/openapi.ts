@@ -12,6 +12,7 @@ import {
   moveResponse,
   updateItemBody,
 } from "./schemas";
+import { runOperations, sharedRunSchemas } from "./openapi-runs";
 import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
 
 type Json = Record<string, unknown>;
@@ -26,19 +27,26 @@ export type Operation = {
   description?: string;
   query?: z.ZodObject;
   body?: { name: string; schema: z.ZodType };
-  ok: { status: number; name: string; schema: z.ZodType; description: string };
+  /** The body may be left out altogether. */
+  bodyOptional?: boolean;
+  /** `mediaType` defaults to JSON; a stream documents the schema of each message's data. */
+  ok: { status: number; name: string; schema: z.ZodType; description: string; mediaType?: string };
   /** Error statuses this operation can answer with, besides 401 and 500. */
   errors: number[];
+  /** What an error status means for this operation, where the general text would mislead. */
+  errorText?: Partial<Record<number, string>>;
 };
 
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: `The ${what}'s id.`, schema: { type: "string", format: "uuid" } });
 const versionParam = { name: "version", in: "path", required: true, description: "A version number: 1, 2, …", schema: { type: "integer", minimum: 1 } };
 
+/** What `{id}` names, by the path's first segment after /api/v1. */
+const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run" };
+
 /** The path's `{…}` parameters, in order. */
 function pathParameters(path: string): Json[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) =>
-    name === "version" ? versionParam : idParam(path.startsWith("/api/v1/workflows") ? "workflow" : "item"),
-  );
+  const owner = idOwners[path.split("/")[3] ?? ""] ?? "item";
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => (name === "version" ? versionParam : idParam(owner)));
 }
 
 const errorText: Record<number, string> = {
@@ -119,6 +127,7 @@ export const operations: Operation[] = [
     errors: [400, 403, 404, 409],
   },
   ...workflowOperations,
+  ...runOperations,
 ];
 
 /**
@@ -161,16 +170,16 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function operationDoc(op: Operation): Json {
   const params = [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])];
-  const responses: Json = { [op.ok.status]: { description: op.ok.description, content: { "application/json": { schema: ref(op.ok.name) } } } };
+  const responses: Json = { [op.ok.status]: { description: op.ok.description, content: { [op.ok.mediaType ?? "application/json"]: { schema: ref(op.ok.name) } } } };
   for (const status of [...op.errors, 401, 500].sort((a, b) => a - b)) {
-    responses[status] = { description: errorText[status], content: { "application/json": { schema: ref("Error") } } };
+    responses[status] = { description: op.errorText?.[status] ?? errorText[status], content: { "application/json": { schema: ref("Error") } } };
   }
   return {
     operationId: op.operationId,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body.name) } } } } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { "application/json": { schema: ref(op.body.name) } } } } : {}),
     responses,
   };
 }
@@ -183,14 +192,14 @@ export function openApiDocument(): Json {
   const paths: Record<string, Json> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operationDoc(op);
   const bodies = operations.flatMap((op) => (op.body ? [op.body] : []));
-  const responses = [...operations.map((op) => op.ok), ...sharedWorkflowSchemas, { name: "Error", schema: errorBody }];
+  const responses = [...operations.map((op) => op.ok), ...sharedWorkflowSchemas, ...sharedRunSchemas, { name: "Error", schema: errorBody }];
   return {
     openapi: "3.1.0",
     info: {
       title: "Tandem API",
       version: "1",
       description:
-        "Workflows, stages and work items. Authenticate with a personal access token from Settings → API tokens: `Authorization: Bearer tdm_…`. Errors are `{ error: { code, message, fields? } }`.",
+        "Workflows, stages, work items and runs. Authenticate with a personal access token from Settings → API tokens: `Authorization: Bearer tdm_…`. Errors are `{ error: { code, message, fields? } }`.",
     },
     security: [{ bearerAuth: [] }],
     paths,

@@ -8,6 +8,8 @@ import { workflowId as workflowIdSchema } from "@/lib/workflows/schemas";
 import { createWorkflow, instantiateTemplate } from "@/lib/workflows/templates";
 import { getVersion, listVersions, loadDefinition, saveDefinition } from "@/lib/workflows/versions";
 import { type ApiContext, handleApi, parseBody, parseQuery, readJson, readText } from "./core";
+import { createSequentialWorkflow } from "./sequential";
+import { sequentialWorkflowBody } from "./workflow-run-schemas";
 import { createWorkflowBody, definitionQuery, importQuery, instantiateTemplateBody, saveDefinitionBody, templatesQuery } from "./workflow-schemas";
 
 /*
@@ -90,14 +92,33 @@ export function getVersionRoute(ctx: ApiContext, _req: Request, workflowId: stri
   });
 }
 
-/** POST /api/v1/workflows: a new workflow, blank or from a definition, or from a template (`templateId`). */
+/** Which of its shapes a POST /workflows body is: by `templateId`, by `tasks` (the sequential list), else a create. */
+function newWorkflowShape(body: unknown): "template" | "sequential" | "create" {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "create";
+  if ("templateId" in body) return "template";
+  return "tasks" in body ? "sequential" : "create";
+}
+
+/**
+ * POST /api/v1/workflows: a new workflow, blank or from a definition, from a template (`templateId`), or
+ * from a plain sequential list of agent steps (`tasks`), which answers in that shape's own terms.
+ */
 export function createWorkflowRoute(ctx: ApiContext, req: Request) {
   return handleApi(ctx, async (actor, db) => {
     const body = await readJson(req, LARGE_BODY_CHARS);
-    const fromTemplate = typeof body === "object" && body !== null && "templateId" in body;
-    const wf = fromTemplate
-      ? await instantiateTemplate(db, actor, parseInput(instantiateTemplateBody, body))
-      : await createWorkflow(db, actor, parseInput(createWorkflowBody, body));
+    const shape = newWorkflowShape(body);
+    if (shape === "sequential") {
+      const data = parseInput(sequentialWorkflowBody, body);
+      const wf = await createSequentialWorkflow(db, actor, data);
+      return Response.json(
+        { workflow_id: wf.id, name: wf.name, status: "pending", task_count: data.tasks.length },
+        { status: 201, headers: { Location: `/api/v1/workflows/${wf.id}` } },
+      );
+    }
+    const wf =
+      shape === "template"
+        ? await instantiateTemplate(db, actor, parseInput(instantiateTemplateBody, body))
+        : await createWorkflow(db, actor, parseInput(createWorkflowBody, body));
     return Response.json(wf, { status: 201, headers: { Location: `/api/v1/workflows/${wf.id}/definition` } });
   });
 }

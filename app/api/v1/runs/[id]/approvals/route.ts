@@ -1,0 +1,8 @@
+import { apiContext } from "@/lib/api/next";
+import { decideApprovalRoute } from "@/lib/api/runs";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  return decideApprovalRoute(await apiContext(req), req, (await params).id);
+}
