@@ -61,7 +61,7 @@ export async function resumeRun(db: Db, actor: Actor, input: unknown): Promise<R
     await appendRunEvents(tx, run.id, [{ type: "run.resumed", payload: { by: actor.name } }]);
     const tasks = await loadTasks(tx, run.id);
     const queued = [...tasks.values()].filter((t) => t.status === "queued");
-    await wake(tx, queued.map((t) => ({ name: QUEUES.task, data: { taskRunId: t.id } })));
+    await wake(tx, queued.map((t) => ({ name: QUEUES.task, data: { taskRunId: t.id, runId: run.id } })));
     await syncWaitingStatus(tx, run, tasks);
     await advanceRun(tx, run);
     await audit(tx, actor, "run.resume", run);

@@ -33,7 +33,7 @@ export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage): Promis
   if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
   const stage = pinned ?? (await requirePinnedStage(tx, run));
   const tasks = await loadTasks(tx, run.id);
-  const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run));
+  const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run, stage.graph));
   const now = new Date();
   const events: RunEventInput[] = [];
   if (steps.skip.length) {
@@ -55,7 +55,7 @@ export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage): Promis
       .returning({ id: taskRuns.id, taskKey: taskRuns.taskKey });
     for (const q of queued) {
       tasks.set(q.taskKey, { ...tasks.get(q.taskKey)!, status: "queued" });
-      jobs.push({ name: QUEUES.task, data: { taskRunId: q.id } });
+      jobs.push({ name: QUEUES.task, data: { taskRunId: q.id, runId: run.id } });
     }
   }
   await appendRunEvents(tx, run.id, events);

@@ -8,7 +8,7 @@ import { type PinnedStage, requirePinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { lockRun, runScope } from "./state";
+import { lockRunWithTask, runScope } from "./state";
 
 /**
  * The end of one task attempt, success or failure. Both take the run lock, then change the task only if
@@ -21,10 +21,11 @@ export type Settle = { runId: string; taskRunId: string; attempt: number };
 type Locked = { run: Run; task: TaskRun; def: Task; pinned: PinnedStage };
 
 async function lockAttempt(tx: Db, s: Settle): Promise<Locked | null> {
-  const run = await lockRun(tx, s.runId);
-  if (!run || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return null;
-  const [task] = await tx.select().from(taskRuns).where(eq(taskRuns.id, s.taskRunId));
-  if (!task || task.attempt !== s.attempt || (task.status !== "running" && task.status !== "waiting")) return null;
+  const locked = await lockRunWithTask(tx, s.runId, s.taskRunId);
+  if (!locked) return null;
+  const { run, task } = locked;
+  if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") return null;
+  if (task.attempt !== s.attempt || (task.status !== "running" && task.status !== "waiting")) return null;
   const pinned = await requirePinnedStage(tx, run);
   const def = pinned.graph.tasks.find((t) => t.id === task.taskKey);
   if (!def) return null;
@@ -55,14 +56,14 @@ export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<
   }
   const now = new Date();
   const started = task.startedAt?.getTime() ?? now.getTime();
-  const decision = def.loop ? loopDecision(def, output, task.iteration, await runScope(tx, run)) : "done";
+  const decision = def.loop ? loopDecision(def, output, task.iteration, await runScope(tx, run, pinned.graph)) : "done";
   if (decision === "exhausted") {
     return failLocked(tx, locked, `It ran ${task.iteration} times without meeting its loop condition (the most allowed is ${def.loop!.maxIterations}).`, false, { output });
   }
   if (decision === "again") {
     if (!(await update(tx, task, { status: "queued", iteration: task.iteration + 1, attempt: 0, output, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
     await appendRunEvents(tx, run.id, [{ type: "task.iteration", taskKey: task.taskKey, payload: { iteration: task.iteration, output } }]);
-    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id } }]);
+    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id } }]);
     return true;
   }
   if (!(await update(tx, task, { status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;
@@ -88,7 +89,7 @@ async function failLocked(tx: Db, { run, task, def, pinned }: Locked, error: str
   if (delay !== null) {
     if (!(await update(tx, task, { status: "queued", error, errorDetails: details ?? null, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
     await appendRunEvents(tx, run.id, [{ type: "task.retrying", taskKey: task.taskKey, payload: { attempt: task.attempt, delayMs: delay, error } }]);
-    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id }, startAfter: new Date(now.getTime() + delay) }]);
+    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id }, startAfter: new Date(now.getTime() + delay) }]);
     return true;
   }
   if (!(await update(tx, task, { status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;

@@ -13,17 +13,17 @@ export type RunEventInput = { type: string; taskKey?: string | null; payload?: R
  */
 export async function appendRunEvents(tx: Db, runId: string, events: RunEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const [row] = await tx
-    .update(runs)
-    .set({ lastSeq: sql`${runs.lastSeq} + ${events.length}`, updatedAt: new Date() })
-    .where(eq(runs.id, runId))
-    .returning({ lastSeq: runs.lastSeq });
-  if (!row) return;
-  const first = row.lastSeq - events.length + 1;
-  await tx.insert(runEvents).values(
-    events.map((e, i) => ({ runId, seq: first + i, type: e.type, taskKey: e.taskKey ?? null, payload: e.payload ?? {} })),
-  );
-  await tx.execute(sql`select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId})`);
+  const rows = JSON.stringify(events.map((e, i) => ({ i: i + 1, type: e.type, task_key: e.taskKey ?? null, payload: e.payload ?? {} })));
+  // One statement: take the seqs on the run row, insert the events, notify at commit.
+  await tx.execute(sql`
+    with s as (
+      update ${runs} set last_seq = last_seq + ${events.length}, updated_at = now() where id = ${runId} returning last_seq
+    ), ins as (
+      insert into ${runEvents} (run_id, seq, type, task_key, payload)
+      select ${runId}::uuid, s.last_seq - ${events.length} + v.i, v.type, v.task_key, v.payload
+      from s, jsonb_to_recordset(${rows}::jsonb) as v(i int, type text, task_key text, payload jsonb)
+    )
+    select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s`);
 }
 
 /** Events of a run after `afterSeq`, oldest first. Callers have checked access to the run. */

@@ -11,7 +11,7 @@ import { appendRunEvents } from "./events";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { loadTasks, lockRun, runScope, snapshots } from "./state";
+import { loadTasks, lockRunWithTask, runScope, snapshots } from "./state";
 
 /** What a worker process needs to run tasks: its database, identity, executors and in-flight attempts. */
 export type WorkerContext = {
@@ -32,26 +32,35 @@ const leaseEnd = (ms: number) => new Date(Date.now() + ms);
  * attempt number goes up in the same conditional update. Renders its input, checks it against the input
  * schema, and parks approval, human and delay tasks as `waiting`. Returns what to execute, or null.
  */
-async function claim(w: WorkerContext, taskRunId: string): Promise<Claimed | null> {
-  const [peek] = await w.db.select({ runId: taskRuns.runId, status: taskRuns.status }).from(taskRuns).where(eq(taskRuns.id, taskRunId));
-  if (!peek || peek.status !== "queued") return null;
+async function claim(w: WorkerContext, taskRunId: string, runId?: string): Promise<Claimed | null> {
+  if (!runId) {
+    const [peek] = await w.db.select({ runId: taskRuns.runId }).from(taskRuns).where(eq(taskRuns.id, taskRunId));
+    if (!peek) return null;
+    runId = peek.runId;
+  }
+  const knownRunId = runId;
   return w.db.transaction(async (tx) => {
-    const run = await lockRun(tx, peek.runId);
-    if (!run || (run.status !== "running" && run.status !== "waiting_approval")) return null;
+    const locked = await lockRunWithTask(tx, knownRunId, taskRunId);
+    if (!locked || locked.task.status !== "queued") return null;
+    const { run } = locked;
+    if (run.status !== "running" && run.status !== "waiting_approval") return null;
+    const pinned = await requirePinnedStage(tx, run);
+    const def = pinned.graph.tasks.find((t) => t.id === locked.task.taskKey)!;
+    let input: unknown = def.input;
+    let executor: Executor = def.executor;
+    if (hasReferences(def)) {
+      const tasks = await loadTasks(tx, run.id);
+      const ctx = contextFor(pinned.graph, snapshots(tasks), def.id, await runScope(tx, run, pinned.graph));
+      input = renderTemplate(def.input, ctx);
+      executor = renderTemplate(def.executor, ctx) as Executor;
+    }
     const now = new Date();
     const [task] = await tx
       .update(taskRuns)
-      .set({ status: "running", attempt: sql`${taskRuns.attempt} + 1`, startedAt: now, leaseUntil: leaseEnd(w.leaseMs), workerId: w.workerId, finishedAt: null })
+      .set({ status: "running", attempt: sql`${taskRuns.attempt} + 1`, input, startedAt: now, leaseUntil: leaseEnd(w.leaseMs), workerId: w.workerId, finishedAt: null })
       .where(and(eq(taskRuns.id, taskRunId), eq(taskRuns.status, "queued")))
       .returning();
     if (!task) return null;
-    const pinned = await requirePinnedStage(tx, run);
-    const def = pinned.graph.tasks.find((t) => t.id === task.taskKey)!;
-    const tasks = await loadTasks(tx, run.id);
-    const ctx = contextFor(pinned.graph, snapshots(tasks), def.id, await runScope(tx, run));
-    const input = renderTemplate(def.input, ctx);
-    const executor = renderTemplate(def.executor, ctx) as Executor;
-    await tx.update(taskRuns).set({ input }).where(eq(taskRuns.id, task.id));
     await appendRunEvents(tx, run.id, [{ type: "task.started", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration } }]);
     const settle = { runId: run.id, taskRunId: task.id, attempt: task.attempt };
     const problems = def.inputSchema ? schemaErrors(def.inputSchema, input) : [];
@@ -63,6 +72,18 @@ async function claim(w: WorkerContext, taskRunId: string): Promise<Claimed | nul
     await park(tx, run, task, def);
     return null;
   });
+}
+
+const withReferences = new WeakMap<Task, boolean>();
+
+/** Whether a task's input or executor settings hold `{{…}}` (tasks of pinned versions never change). */
+function hasReferences(def: Task): boolean {
+  let v = withReferences.get(def);
+  if (v === undefined) {
+    v = JSON.stringify([def.input, def.executor]).includes("{{");
+    withReferences.set(def, v);
+  }
+  return v;
 }
 
 /** Approval, human and delay tasks wait in the database, with a timer for their end or their timeout. */
@@ -125,8 +146,8 @@ async function execute(w: WorkerContext, c: Claimed): Promise<{ ok: true; output
 }
 
 /** The whole life of one task job: claim, execute, record the outcome. Safe to call twice for one task. */
-export async function processTask(w: WorkerContext, taskRunId: string): Promise<void> {
-  const claimed = await claim(w, taskRunId);
+export async function processTask(w: WorkerContext, taskRunId: string, runId?: string): Promise<void> {
+  const claimed = await claim(w, taskRunId, runId);
   if (!claimed) return;
   const result = await execute(w, claimed);
   const settle = { runId: claimed.run.id, taskRunId: claimed.task.id, attempt: claimed.task.attempt };

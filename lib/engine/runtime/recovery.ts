@@ -34,7 +34,7 @@ export async function recoverLostTasks(db: Db, opts: { all?: boolean } = {}): Pr
         runId,
         rows.map((r) => ({ type: "task.recovered", taskKey: r.taskKey, payload: { attempt: r.attempt, reason: "Its worker stopped before finishing it." } })),
       );
-      await wake(tx, rows.map((r) => ({ name: QUEUES.task, data: { taskRunId: r.id } })));
+      await wake(tx, rows.map((r) => ({ name: QUEUES.task, data: { taskRunId: r.id, runId } })));
       recovered += rows.length;
     });
   }
@@ -51,12 +51,12 @@ export async function rewakeQueued(db: Db): Promise<number> {
   );
   if (Number(pending?.n ?? 0) > 0) return 0;
   const queued = await db
-    .select({ id: taskRuns.id })
+    .select({ id: taskRuns.id, runId: taskRuns.runId })
     .from(taskRuns)
     .innerJoin(runs, eq(runs.id, taskRuns.runId))
     .where(and(eq(taskRuns.status, "queued"), inArray(runs.status, ["running", "waiting_approval"])))
     .limit(1_000);
   if (queued.length === 0) return 0;
-  await db.transaction((tx) => wake(tx, queued.map((q) => ({ name: QUEUES.task, data: { taskRunId: q.id } }))));
+  await db.transaction((tx) => wake(tx, queued.map((q) => ({ name: QUEUES.task, data: { taskRunId: q.id, runId: q.runId } }))));
   return queued.length;
 }

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Run, type RunOrigin, runs, taskRuns } from "@/db/schema";
-import { activateRun, finishRun, hasSlot, lockAdmission } from "./advance";
+import { finishRun, hasSlot, lockAdmission } from "./advance";
 import { type PinnedStage, pinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
+import { QUEUES, type Wake, wake } from "./queue";
 import { lockRun } from "./state";
 
 export type StartRunInput = {
@@ -28,6 +29,10 @@ export async function startRun(tx: Db, input: StartRunInput, pinned?: PinnedStag
   const stage = pinned ?? (await pinnedStage(tx, input.workflowId, input.definitionVersion, input.stageId));
   if (!stage) return null;
   await lockAdmission(tx);
+  const admitted = await hasSlot(tx, input.workflowId, stage.definition.settings?.maxConcurrentRuns ?? null);
+  const now = new Date();
+  const timeoutMs = input.timeoutMs ?? stage.stage.runTimeoutMs ?? null;
+  const deadlineAt = admitted && timeoutMs ? new Date(now.getTime() + timeoutMs) : null;
   const [run] = await tx
     .insert(runs)
     .values({
@@ -39,15 +44,30 @@ export async function startRun(tx: Db, input: StartRunInput, pinned?: PinnedStag
       origin: input.origin,
       initiatorId: input.initiatorId,
       conversationId: input.conversationId ?? null,
-      timeoutMs: input.timeoutMs ?? null,
-      status: "pending",
+      timeoutMs,
+      deadlineAt,
+      status: admitted ? "running" : "pending",
+      startedAt: admitted ? now : null,
     })
     .returning();
-  await tx.insert(taskRuns).values(stage.graph.tasks.map((t) => ({ runId: run!.id, taskKey: t.id })));
+  // With every task pending, the ready ones are exactly those nothing points at: queue them at once.
+  const hasIncoming = new Set(stage.graph.edges.map((e) => e.to));
+  const rows = await tx
+    .insert(taskRuns)
+    .values(
+      stage.graph.tasks.map((t) => {
+        const ready = admitted && !hasIncoming.has(t.id);
+        return { runId: run!.id, taskKey: t.id, status: ready ? ("queued" as const) : ("pending" as const), queuedAt: ready ? now : null };
+      }),
+    )
+    .returning({ id: taskRuns.id, status: taskRuns.status });
   await appendRunEvents(tx, run!.id, [
     { type: "run.created", payload: { origin: input.origin, definitionVersion: input.definitionVersion, initiatorId: input.initiatorId } },
+    ...(admitted ? [{ type: "run.started", payload: { timeoutMs } }] : []),
   ]);
-  if (await hasSlot(tx, input.workflowId, stage.definition.settings?.maxConcurrentRuns ?? null)) await activateRun(tx, run!, stage);
+  const jobs: Wake[] = rows.filter((r) => r.status === "queued").map((r) => ({ name: QUEUES.task, data: { taskRunId: r.id, runId: run!.id } }));
+  if (deadlineAt) jobs.push({ name: QUEUES.timer, data: { kind: "run-deadline", runId: run!.id }, startAfter: deadlineAt });
+  await wake(tx, jobs);
   return run!;
 }
 

@@ -1,6 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { type Run, type TaskRun, runs, stages, taskRuns, users, workItems } from "@/db/schema";
+import type { TaskGraph } from "../graph-schema";
 import type { ItemScope, RunScope, TaskSnapshot } from "../run-state";
 
 /** Statuses of a run that is still in progress (it holds a concurrency slot). */
@@ -13,6 +14,17 @@ export const ACTIVE_RUN_STATUSES = ["running", "paused", "waiting_approval"] as 
 export async function lockRun(tx: Db, runId: string): Promise<Run | undefined> {
   const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for("update");
   return run;
+}
+
+/** Locks a run's row (as `lockRun`) and reads one of its tasks in the same statement; undefined when either is missing. */
+export async function lockRunWithTask(tx: Db, runId: string, taskRunId: string): Promise<{ run: Run; task: TaskRun } | undefined> {
+  const [row] = await tx
+    .select({ run: runs, task: taskRuns })
+    .from(taskRuns)
+    .innerJoin(runs, eq(runs.id, taskRuns.runId))
+    .where(and(eq(taskRuns.id, taskRunId), eq(taskRuns.runId, runId)))
+    .for("update", { of: runs });
+  return row;
 }
 
 /** Every task of a run, by task key. */
@@ -28,9 +40,25 @@ export function snapshots(tasks: ReadonlyMap<string, TaskRun>): Map<string, Task
   return out;
 }
 
-/** What references can read besides task outputs: the run's input and its work item (if any). */
-export async function runScope(db: Db, run: Pick<Run, "input" | "workItemId">): Promise<RunScope> {
-  return { runInput: run.input, item: run.workItemId ? await itemScope(db, run.workItemId) : null };
+const readsItem = new WeakMap<object, boolean>();
+
+/** Whether anything in a graph references the work item (pinned graphs are immutable, so the answer is kept). */
+function graphReadsItem(graph: TaskGraph): boolean {
+  let v = readsItem.get(graph);
+  if (v === undefined) {
+    v = /\{\{\s*item\./.test(JSON.stringify(graph));
+    readsItem.set(graph, v);
+  }
+  return v;
+}
+
+/**
+ * What references can read besides task outputs: the run's input and its work item (if any). Given the
+ * graph, the item is loaded only when something in the graph reads it.
+ */
+export async function runScope(db: Db, run: Pick<Run, "input" | "workItemId">, graph?: TaskGraph): Promise<RunScope> {
+  const needItem = run.workItemId && (!graph || graphReadsItem(graph));
+  return { runInput: run.input, item: needItem ? await itemScope(db, run.workItemId!) : null };
 }
 
 async function itemScope(db: Db, itemId: string): Promise<ItemScope | null> {

@@ -72,10 +72,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   // NOTIFY wakes workers when a job is sent; delayed jobs (retry backoff, timers) are found by polling,
   // so the poll interval bounds how late a retry or a timer can be.
   const fast = { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1, burstWhenBatchFull: true } as const;
-  await boss.work<{ taskRunId: string }>(
+  await boss.work<{ taskRunId: string; runId?: string }>(
     QUEUES.task,
     { ...fast, batchSize: 8, localConcurrency: opts.concurrency ?? 4 },
-    (jobs) => each(jobs, (d) => processTask(w, d.taskRunId)),
+    (jobs) => each(jobs, (d) => processTask(w, d.taskRunId, d.runId)),
   );
   await boss.work<TimerJob>(QUEUES.timer, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => fireTimer(db, d)));
   await boss.work<EngineEvent>(QUEUES.event, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => opts.onEvent?.(db, d) ?? Promise.resolve()));
