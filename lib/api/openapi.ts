@@ -13,10 +13,11 @@ import {
   updateItemBody,
 } from "./schemas";
 import { runOperations, sharedRunSchemas } from "./openapi-runs";
+import { triggerOperations } from "./openapi-triggers";
 import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
 
 type Json = Record<string, unknown>;
-type Method = "get" | "post" | "put" | "patch";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /** One documented operation; every body and response schema is a zod schema, never JSON typed by hand. */
 export type Operation = {
@@ -41,7 +42,7 @@ const idParam = (what: string) => ({ name: "id", in: "path", required: true, des
 const versionParam = { name: "version", in: "path", required: true, description: "A version number: 1, 2, …", schema: { type: "integer", minimum: 1 } };
 
 /** What `{id}` names, by the path's first segment after /api/v1. */
-const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run" };
+const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run", triggers: "trigger" };
 
 /** The path's `{…}` parameters, in order. */
 function pathParameters(path: string): Json[] {
@@ -128,6 +129,7 @@ export const operations: Operation[] = [
   },
   ...workflowOperations,
   ...runOperations,
+  ...triggerOperations,
 ];
 
 /**

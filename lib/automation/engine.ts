@@ -1,20 +1,30 @@
 import type { Database } from "@/db/client";
 import { type Engine, type EngineOptions, startEngine } from "@/lib/engine/runtime/worker";
+import { onCron } from "@/lib/triggers/cron-trigger";
+import { onTriggerEvent } from "@/lib/triggers/events";
+import { reconcileSchedules } from "@/lib/triggers/schedule";
 import { dispatchEvent } from "./dispatch";
 
 /**
  * The engine as the application runs it: stage flow and triggers wired in. The web server starts it at
  * boot (workers inside the web process unless TANDEM_WORKER=off), and `npm run worker` starts it alone.
  */
-export function startAppEngine(database: Database, over: Partial<EngineOptions> = {}): Promise<Engine> {
-  return startEngine({
+export async function startAppEngine(database: Database, over: Partial<EngineOptions> = {}): Promise<Engine> {
+  const engine = await startEngine({
     database,
     embedded: database.driver === "pglite",
     sendOnly: process.env.TANDEM_WORKER === "off" && database.driver === "postgres",
     concurrency: Number(process.env.TANDEM_WORKER_CONCURRENCY ?? 4),
-    onEvent: (db, event) => dispatchEvent(db, event),
+    onEvent: (db, event) => dispatchEvent(db, event, async (d, e) => void (await onTriggerEvent(d, e))),
+    onCron: async (db, triggerId) => void (await onCron(db, triggerId)),
     ...over,
   });
+  // Cron triggers changed while no queue ran in their process (a script, a send-only web instance that
+  // started later) get their schedules here.
+  await reconcileSchedules(database.db, engine.boss).catch((err) =>
+    console.error(`[tandem] triggers: reconciling cron schedules failed: ${(err as Error).message}`),
+  );
+  return engine;
 }
 
 const globalKey = Symbol.for("tandem.engine");
