@@ -14,7 +14,16 @@ import type { CronConfig } from "./schemas";
 
 export type ScheduleOutcome = "scheduled" | "unscheduled" | "deferred";
 
-const inTx = (tx: Db) => ({ db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+const isPlainObject = (v: unknown) => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+/** pg-boss on the caller's transaction. */
+function inTx(tx: Db) {
+  const inner = fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+  // Drizzle's postgres.js client leaves JSON encoding to drizzle, so the objects pg-boss binds for a
+  // schedule's data and options must arrive as JSON text (PGlite accepts either).
+  const executeSql = (text: string, values: unknown[] = []) => inner.executeSql(text, values.map((v) => (isPlainObject(v) ? JSON.stringify(v) : v)));
+  return { db: { executeSql } };
+}
 
 /** Makes pg-boss send `{triggerId}` on the trigger's schedule (or stop, when it is disabled or not cron). */
 export async function syncSchedule(tx: Db, trigger: Pick<Trigger, "id" | "kind" | "enabled" | "config">): Promise<ScheduleOutcome> {

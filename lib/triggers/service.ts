@@ -140,7 +140,7 @@ export async function updateTrigger(db: Db, actor: Actor, input: unknown): Promi
 }
 
 /** Deletes a trigger (and its schedule); items it created stay. */
-export async function deleteTrigger(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
+export async function deleteTrigger(db: Db, actor: Actor, input: unknown): Promise<{ id: string; workflowId: string }> {
   const { id } = parseInput(triggerIdInput, input);
   return db.transaction(async (tx) => {
     const { trigger, workflow } = await requireTrigger(tx, actor, id, "WRITE", { lock: true });
@@ -154,7 +154,7 @@ export async function deleteTrigger(db: Db, actor: Actor, input: unknown): Promi
       requestId: actor.requestId,
       details: { workflowId: workflow.id, kind: trigger.kind, name: trigger.name, ...(schedule ? { schedule } : {}) },
     });
-    return { id: trigger.id };
+    return { id: trigger.id, workflowId: workflow.id };
   });
 }
 

@@ -47,6 +47,9 @@ export default async function WorkflowBoardPage({ params }: Props) {
             <Link href={`/workflows/${workflow.id}/versions`} className="hover:text-slate-900">
               Versions
             </Link>
+            <Link href={`/workflows/${workflow.id}/triggers`} className="hover:text-slate-900" data-testid="triggers-link">
+              Triggers
+            </Link>
             <Link href={`/workflows/${workflow.id}/save-as-template`} className="hover:text-slate-900">
               Save as template
             </Link>
