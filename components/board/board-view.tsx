@@ -24,7 +24,7 @@ import { BoardFilters } from "./board-filters";
 import { type Columns, columnsOf, dragOver, dragWithin, findColumn, placement } from "./board-state";
 import { ItemCard } from "./item-card";
 import { boardKeyboardCoordinates } from "./keyboard";
-import { useBoard, useBoardLive } from "./use-board";
+import { useBoard, useBoardLive, useRunPoll } from "./use-board";
 import { useMoveItem } from "./use-move-item";
 
 /**
@@ -57,6 +57,7 @@ function useNow(initial: number) {
 export function BoardView({ initial, meId, now: serverNow }: { initial: BoardJson; meId: string; now: number }) {
   const { data: board } = useBoard(initial);
   useBoardLive(board.workflow.id, initial.cursor);
+  useRunPoll(board.workflow.id, board.items);
   const move = useMoveItem(board.workflow.id);
   const now = useNow(serverNow);
   // Marks the board hydrated (its first effect has run) for the benchmark and tests; a DOM write, not state, so no re-render.

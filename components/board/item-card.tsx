@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { StatusIcon } from "@/components/runs/status-icons";
+import { cardRunLook } from "@/components/runs/status-look";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatAge } from "@/lib/format";
 import type { BoardCard } from "@/lib/work-items/board-json";
@@ -15,7 +17,44 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
-/** What a card shows: title, priority, time in the current stage, assignee. */
+const runText: Record<Tone, string> = {
+  sky: "text-sky-700",
+  amber: "text-amber-700",
+  violet: "text-violet-700",
+  rose: "text-rose-700",
+  slate: "text-slate-600",
+  indigo: "text-indigo-700",
+  emerald: "text-emerald-700",
+};
+
+/** The latest run's state under the title: running, waiting or failed (with the start of its error). */
+function CardRun({ run }: { run: NonNullable<BoardCard["run"]> }) {
+  const look = cardRunLook(run.status);
+  if (!look) return null;
+  return (
+    <Link
+      href={`/runs/${run.id}`}
+      prefetch={false}
+      tabIndex={-1}
+      draggable={false}
+      title={run.error ? `${look.label}: ${run.error}` : look.label}
+      className={`mt-1.5 flex items-start gap-1 text-xs hover:underline ${runText[look.tone]}`}
+      data-testid="card-run"
+      data-status={run.status}
+    >
+      <StatusIcon kind={look.icon} className="mt-px size-3.5 shrink-0" />
+      {run.status === "failed" ? (
+        <span className="line-clamp-2 break-words" data-testid="card-run-error">
+          {run.error ?? look.label}
+        </span>
+      ) : (
+        <span>{look.label}</span>
+      )}
+    </Link>
+  );
+}
+
+/** What a card shows: title, its run's state, priority, time in the current stage, assignee. */
 export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: number; lifted?: boolean }) {
   return (
     <div
@@ -24,6 +63,7 @@ export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: 
       <Link href={`/items/${card.id}`} prefetch={false} tabIndex={-1} className="block text-sm font-medium leading-snug hover:text-indigo-700" draggable={false}>
         {card.title}
       </Link>
+      {card.run ? <CardRun run={card.run} /> : null}
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
         {card.priority !== "none" ? <Badge tone={priorityTone[card.priority]}>{card.priority}</Badge> : null}
         <span title="Time in this stage">{formatAge(now - card.enteredStageAt)} in stage</span>

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { BoardCard, BoardJson } from "@/lib/work-items/board-json";
 import { mergeChanges } from "./board-state";
 
@@ -41,4 +41,25 @@ export function useBoardLive(workflowId: string, cursor: number) {
     // The cursor only seeds the first connection; reconnects use Last-Event-ID.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workflowId, qc]);
+}
+
+/** How often a board showing an active run looks again: run changes send no item event. */
+const RUN_POLL_MS = 15_000;
+
+/**
+ * While any card shows a run still going (running, waiting, paused), refetches the board every
+ * RUN_POLL_MS so the card learns when the run finishes or fails. Skipped while a move is in flight
+ * (its answer must not be overtaken) and while the tab is hidden; nothing runs when no run is active.
+ */
+export function useRunPoll(workflowId: string, items: BoardCard[]) {
+  const qc = useQueryClient();
+  const active = useMemo(() => items.some((c) => c.run !== null && c.run.status !== "failed"), [items]);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (document.hidden || qc.isMutating({ mutationKey: ["move", workflowId] }) > 0) return;
+      void qc.invalidateQueries({ queryKey: boardKey(workflowId) });
+    }, RUN_POLL_MS);
+    return () => clearInterval(timer);
+  }, [active, qc, workflowId]);
 }

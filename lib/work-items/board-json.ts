@@ -1,3 +1,4 @@
+import type { CardRun } from "./item-runs";
 import type { Board, BoardItem } from "./queries";
 
 /** A board card as the browser holds it: plain JSON (times in epoch ms), the same from a page or the API. */
@@ -12,6 +13,8 @@ export type BoardCard = {
   version: number;
   enteredStageAt: number;
   completedAt: number | null;
+  /** The latest run in the current stage while it is active or after it failed; null otherwise. */
+  run: CardRun | null;
 };
 
 export type BoardJson = {
@@ -35,6 +38,7 @@ export function toCard(i: BoardItem): BoardCard {
     version: i.version,
     enteredStageAt: i.enteredStageAt.getTime(),
     completedAt: i.completedAt ? i.completedAt.getTime() : null,
+    run: i.run,
   };
 }
 

@@ -6,6 +6,7 @@ import { requireWorkflow } from "@/lib/workflows/access";
 import { listLiveStages } from "@/lib/workflows/stages";
 import { listAssignees, requireItem } from "./access";
 import { latestItemEventSeq, listItemEventsSince } from "./events";
+import { getItemRuns, latestStageRuns } from "./item-runs";
 import type { BoardFilter } from "./schemas";
 
 export type Board = Awaited<ReturnType<typeof getBoard>>;
@@ -36,12 +37,13 @@ const itemColumns = {
 const toDate = (v: Date | null, fallback: Date) => v ?? fallback;
 
 /**
- * The board of a workflow the actor can see: stages in order, open items in column order, the people
- * items can be assigned to, and the change-feed cursor the live stream continues from.
+ * The board of a workflow the actor can see: stages in order, open items in column order (each with
+ * its latest run in its current stage when that run needs noticing), the people items can be assigned
+ * to, and the change-feed cursor the live stream continues from.
  */
 export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor; workflowId: string }) {
   const workflow = await requireWorkflow(db, actor, workflowId, "READ");
-  const [stageRows, itemRows, team, assignees, cursor] = await Promise.all([
+  const [stageRows, itemRows, team, assignees, cursor, itemRuns] = await Promise.all([
     listLiveStages(db, workflow.id),
     db
       .select(itemColumns)
@@ -54,8 +56,9 @@ export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor
       : undefined,
     listAssignees(db, workflow),
     latestItemEventSeq(db, workflow.id),
+    latestStageRuns(db, workflow.id),
   ]);
-  const items = itemRows.map((r) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt) }));
+  const items = itemRows.map((r) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt), run: itemRuns.get(r.id) ?? null }));
   return {
     workflow: { ...workflow, teamName: team?.name ?? null },
     stages: stageRows.map((s) => ({ id: s.id, name: s.name, type: s.type, position: s.position, wipLimit: s.config.wipLimit ?? null })),
@@ -73,16 +76,19 @@ export async function getBoardChanges({ db, workflowId, afterSeq }: { db: Db; wo
   const events = await listItemEventsSince(db, workflowId, afterSeq, 500);
   if (events.length === 0) return null;
   const ids = [...new Set(events.map((e) => e.itemId))];
-  const rows = await db
-    .select({ ...itemColumns, archivedAt: workItems.archivedAt })
-    .from(workItems)
-    .leftJoin(users, eq(users.id, workItems.assigneeId))
-    .where(and(eq(workItems.workflowId, workflowId), inArray(workItems.id, ids)));
+  const [rows, itemRuns] = await Promise.all([
+    db
+      .select({ ...itemColumns, archivedAt: workItems.archivedAt })
+      .from(workItems)
+      .leftJoin(users, eq(users.id, workItems.assigneeId))
+      .where(and(eq(workItems.workflowId, workflowId), inArray(workItems.id, ids))),
+    latestStageRuns(db, workflowId, ids),
+  ]);
   const open = rows.filter((r) => !r.archivedAt);
   const openIds = new Set(open.map((r) => r.id));
   return {
     cursor: events.at(-1)!.seq,
-    items: open.map(({ archivedAt: _, ...r }) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt) })),
+    items: open.map(({ archivedAt: _, ...r }) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt), run: itemRuns.get(r.id) ?? null })),
     removed: ids.filter((id) => !openIds.has(id)),
     actorIds: [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))],
   };
@@ -144,11 +150,12 @@ export type ItemPage = Awaited<ReturnType<typeof getItemPage>>;
 
 /**
  * Everything the item page shows: the item, its workflow's stages, the history timeline (each
- * transition with who made it and how long the item stayed), comments and the assignable people.
+ * transition with who made it and how long the item stayed), comments, the assignable people, its
+ * runs and the approval the actor could give on the current stage's run.
  */
 export async function getItemPage({ db, actor, itemId, now = new Date() }: { db: Db; actor: Actor; itemId: string; now?: Date }) {
   const { item, workflow } = await requireItem(db, actor, itemId, "READ");
-  const [stageRows, history, comments, assignees, creator] = await Promise.all([
+  const [stageRows, history, comments, assignees, creator, runs] = await Promise.all([
     db.select().from(stages).where(eq(stages.workflowId, workflow.id)).orderBy(asc(stages.position)),
     db
       .select({
@@ -173,6 +180,7 @@ export async function getItemPage({ db, actor, itemId, now = new Date() }: { db:
     item.createdById
       ? db.select({ name: users.name }).from(users).where(eq(users.id, item.createdById)).then((r) => r[0]?.name ?? null)
       : null,
+    getItemRuns({ db, actor, item }),
   ]);
   // Removed stages still name the history that passed through them.
   const stageName = new Map(stageRows.map((s) => [s.id, s.name]));
@@ -196,5 +204,7 @@ export async function getItemPage({ db, actor, itemId, now = new Date() }: { db:
     timeline,
     comments,
     assignees,
+    runs: runs.runs,
+    runApproval: runs.approval,
   };
 }
