@@ -44,6 +44,9 @@ export default async function WorkflowBoardPage({ params }: Props) {
             <Link href={`/workflows/${workflow.id}/designer`} className="hover:text-slate-900" data-testid="designer-link">
               {atLeast(workflow.level, "WRITE") ? "Design" : "View design"}
             </Link>
+            <Link href={`/workflows/${workflow.id}/runs`} className="hover:text-slate-900" data-testid="runs-link">
+              Runs
+            </Link>
             <Link href={`/workflows/${workflow.id}/versions`} className="hover:text-slate-900">
               Versions
             </Link>
