@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isActiveRun } from "@/components/runs/status-look";
 import { atLeast } from "@/lib/auth/permissions";
 import type { ItemPage } from "@/lib/work-items/queries";
 import { ItemArchiveButton } from "./item-archive-button";
@@ -6,6 +7,8 @@ import { ItemComments } from "./item-comments";
 import { ItemDetails } from "./item-details";
 import { ItemHistory } from "./item-history";
 import { ItemRelated } from "./item-related";
+import { ItemRunLive } from "./item-run-live";
+import { ItemRunAlerts, ItemRuns } from "./item-runs";
 import { ItemSidebar } from "./item-sidebar";
 import { Timestamp } from "./timestamp";
 
@@ -50,9 +53,12 @@ export function ItemView({ page }: { page: ItemPage }) {
           {canWrite ? <ItemArchiveButton id={item.id} archived /> : null}
         </div>
       ) : null}
+      {page.runs[0] && isActiveRun(page.runs[0].status) ? <ItemRunLive key={page.runs[0].id} runId={page.runs[0].id} shownAt={new Date().toISOString()} /> : null}
+      <ItemRunAlerts runs={page.runs} approval={page.runApproval} stageId={item.stageId} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-10">
           <ItemDetails item={editable} archived={item.archivedAt !== null} assignees={assignees} canEdit={canWrite} />
+          <ItemRuns runs={page.runs} />
           <section aria-labelledby="item-history-heading">
             <SectionHeading id="item-history-heading">History</SectionHeading>
             <ItemHistory timeline={timeline} archived={item.archivedAt !== null} />
