@@ -43,7 +43,8 @@ export async function getRunView({ db, actor, runId }: { db: Db; actor: Actor; r
       status: t?.status ?? "pending",
       attempt: t?.attempt ?? 0,
       iteration: t?.iteration ?? 1,
-      input: t?.input ?? null,
+      // A static input is stored only in the definition; a rendered one on the task.
+      input: t?.input ?? (t?.startedAt ? def.input : null),
       output: t?.output ?? null,
       error: t?.error ?? null,
       errorDetails: t?.errorDetails ?? null,

@@ -29,10 +29,11 @@ function runOutput(pinned: PinnedStage, tasks: ReadonlyMap<string, TaskRun>): un
  * no longer run, and finishes the run when nothing is left. A paused run still records progress; its
  * queued tasks wait for resume.
  */
-export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage): Promise<void> {
+export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, known?: Map<string, TaskRun>): Promise<void> {
   if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
   const stage = pinned ?? (await requirePinnedStage(tx, run));
-  const tasks = await loadTasks(tx, run.id);
+  // `known`: the caller read the tasks under the run lock and applied its own change to the map.
+  const tasks = known ?? (await loadTasks(tx, run.id));
   const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run, stage.graph));
   const now = new Date();
   const events: RunEventInput[] = [];

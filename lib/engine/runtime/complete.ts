@@ -8,7 +8,7 @@ import { type PinnedStage, requirePinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { lockRunWithTask, runScope } from "./state";
+import { lockRunWithTasks, runScope } from "./state";
 
 /**
  * The end of one task attempt, success or failure. Both take the run lock, then change the task only if
@@ -18,18 +18,20 @@ import { lockRunWithTask, runScope } from "./state";
 
 export type Settle = { runId: string; taskRunId: string; attempt: number };
 
-type Locked = { run: Run; task: TaskRun; def: Task; pinned: PinnedStage };
+type Locked = { run: Run; task: TaskRun; tasks: Map<string, TaskRun>; def: Task; pinned: PinnedStage };
 
 async function lockAttempt(tx: Db, s: Settle): Promise<Locked | null> {
-  const locked = await lockRunWithTask(tx, s.runId, s.taskRunId);
+  const locked = await lockRunWithTasks(tx, s.runId);
   if (!locked) return null;
-  const { run, task } = locked;
+  const { run, tasks } = locked;
+  const task = [...tasks.values()].find((t) => t.id === s.taskRunId);
+  if (!task) return null;
   if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") return null;
   if (task.attempt !== s.attempt || (task.status !== "running" && task.status !== "waiting")) return null;
   const pinned = await requirePinnedStage(tx, run);
   const def = pinned.graph.tasks.find((t) => t.id === task.taskKey);
   if (!def) return null;
-  return { run, task, def, pinned };
+  return { run, task, tasks, def, pinned };
 }
 
 /** Marks the claimed attempt as still current and changes it; false when someone else already did. */
@@ -49,7 +51,7 @@ async function update(tx: Db, task: TaskRun, set: Partial<typeof taskRuns.$infer
 export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<boolean> {
   const locked = await lockAttempt(tx, s);
   if (!locked) return false;
-  const { run, task, def, pinned } = locked;
+  const { run, task, tasks, def, pinned } = locked;
   const problems = def.outputSchema ? schemaErrors(def.outputSchema, output) : [];
   if (problems.length) {
     return failLocked(tx, locked, `The output does not match the task's output schema: ${problems.join("; ")}.`, true, { schemaErrors: problems, output });
@@ -66,11 +68,13 @@ export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<
     await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id } }]);
     return true;
   }
-  if (!(await update(tx, task, { status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;
+  const done = { status: "completed" as const, output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null };
+  if (!(await update(tx, task, done))) return false;
+  tasks.set(task.taskKey, { ...task, ...done });
   await appendRunEvents(tx, run.id, [
     { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } },
   ]);
-  await advanceRun(tx, run, pinned);
+  await advanceRun(tx, run, pinned, tasks);
   return true;
 }
 
@@ -83,7 +87,7 @@ export async function failTask(tx: Db, s: Settle, error: string, retryable: bool
   return locked ? failLocked(tx, locked, error, retryable, details) : false;
 }
 
-async function failLocked(tx: Db, { run, task, def, pinned }: Locked, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
+async function failLocked(tx: Db, { run, task, tasks, def, pinned }: Locked, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
   const now = new Date();
   const delay = retryable ? retryDelayMs(def.retry, task.attempt) : null;
   if (delay !== null) {
@@ -92,8 +96,10 @@ async function failLocked(tx: Db, { run, task, def, pinned }: Locked, error: str
     await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id }, startAfter: new Date(now.getTime() + delay) }]);
     return true;
   }
-  if (!(await update(tx, task, { status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null }))) return false;
+  const failed = { status: "failed" as const, error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null };
+  if (!(await update(tx, task, failed))) return false;
+  tasks.set(task.taskKey, { ...task, ...failed });
   await appendRunEvents(tx, run.id, [{ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } }]);
-  await advanceRun(tx, run, pinned);
+  await advanceRun(tx, run, pinned, tasks);
   return true;
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type Run, type TaskRun, taskRuns } from "@/db/schema";
+import { taskRuns } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
 import { TaskError } from "../executors/types";
 import { contextFor, renderTemplate } from "../render";
@@ -11,7 +11,7 @@ import { appendRunEvents } from "./events";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { loadTasks, lockRunWithTask, runScope, snapshots } from "./state";
+import { type ClaimedRow, claimTask, loadTasks, lockRun, runScope, snapshots } from "./state";
 
 /** What a worker process needs to run tasks: its database, identity, executors and in-flight attempts. */
 export type WorkerContext = {
@@ -23,14 +23,14 @@ export type WorkerContext = {
   inFlight: Map<string, { runId: string; controller: AbortController }>;
 };
 
-type Claimed = { run: Run; task: TaskRun; def: Task; executor: Executor; input: unknown };
+type Claimed = ClaimedRow & { def: Task; executor: Executor; input: unknown };
 
 const leaseEnd = (ms: number) => new Date(Date.now() + ms);
 
 /**
- * Claims a queued task for this worker: only while its run is running, only from `queued`, and the
- * attempt number goes up in the same conditional update. Renders its input, checks it against the input
- * schema, and parks approval, human and delay tasks as `waiting`. Returns what to execute, or null.
+ * Claims a queued task for this worker (one statement: only while its run is running, only from
+ * `queued`, with the next attempt number). Renders its input when it holds references, checks it against
+ * the input schema, and parks approval, human and delay tasks as `waiting`. Returns what to execute, or null.
  */
 async function claim(w: WorkerContext, taskRunId: string, runId?: string): Promise<Claimed | null> {
   if (!runId) {
@@ -38,40 +38,32 @@ async function claim(w: WorkerContext, taskRunId: string, runId?: string): Promi
     if (!peek) return null;
     runId = peek.runId;
   }
-  const knownRunId = runId;
-  return w.db.transaction(async (tx) => {
-    const locked = await lockRunWithTask(tx, knownRunId, taskRunId);
-    if (!locked || locked.task.status !== "queued") return null;
-    const { run } = locked;
-    if (run.status !== "running" && run.status !== "waiting_approval") return null;
-    const pinned = await requirePinnedStage(tx, run);
-    const def = pinned.graph.tasks.find((t) => t.id === locked.task.taskKey)!;
-    let input: unknown = def.input;
-    let executor: Executor = def.executor;
-    if (hasReferences(def)) {
-      const tasks = await loadTasks(tx, run.id);
-      const ctx = contextFor(pinned.graph, snapshots(tasks), def.id, await runScope(tx, run, pinned.graph));
-      input = renderTemplate(def.input, ctx);
-      executor = renderTemplate(def.executor, ctx) as Executor;
-    }
-    const now = new Date();
-    const [task] = await tx
-      .update(taskRuns)
-      .set({ status: "running", attempt: sql`${taskRuns.attempt} + 1`, input, startedAt: now, leaseUntil: leaseEnd(w.leaseMs), workerId: w.workerId, finishedAt: null })
-      .where(and(eq(taskRuns.id, taskRunId), eq(taskRuns.status, "queued")))
-      .returning();
-    if (!task) return null;
-    await appendRunEvents(tx, run.id, [{ type: "task.started", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration } }]);
-    const settle = { runId: run.id, taskRunId: task.id, attempt: task.attempt };
-    const problems = def.inputSchema ? schemaErrors(def.inputSchema, input) : [];
-    if (problems.length) {
-      await failTask(tx, settle, `The input does not match the task's input schema: ${problems.join("; ")}.`, false, { schemaErrors: problems, input });
-      return null;
-    }
-    if (isWorkKind(def.executor.kind)) return { run, task, def, executor, input };
-    await park(tx, run, task, def);
+  const now = new Date();
+  const claimed = await claimTask(w.db, { runId, taskRunId, now, leaseUntil: leaseEnd(w.leaseMs), workerId: w.workerId });
+  if (!claimed) return null;
+  const { run, task } = claimed;
+  const pinned = await requirePinnedStage(w.db, run);
+  const def = pinned.graph.tasks.find((t) => t.id === task.taskKey)!;
+  let input: unknown = def.input;
+  let executor: Executor = def.executor;
+  if (hasReferences(def)) {
+    // Upstream outputs are final while this task runs: no lock is needed to read them.
+    const tasks = await loadTasks(w.db, run.id);
+    const ctx = contextFor(pinned.graph, snapshots(tasks), def.id, await runScope(w.db, run, pinned.graph));
+    input = renderTemplate(def.input, ctx);
+    executor = renderTemplate(def.executor, ctx) as Executor;
+    await w.db.update(taskRuns).set({ input }).where(and(eq(taskRuns.id, task.id), eq(taskRuns.attempt, task.attempt)));
+  }
+  const settle = { runId: run.id, taskRunId: task.id, attempt: task.attempt };
+  const problems = def.inputSchema ? schemaErrors(def.inputSchema, input) : [];
+  if (problems.length) {
+    const message = `The input does not match the task's input schema: ${problems.join("; ")}.`;
+    await w.db.transaction((tx) => failTask(tx, settle, message, false, { schemaErrors: problems, input }));
     return null;
-  });
+  }
+  if (isWorkKind(def.executor.kind)) return { run, task, def, executor, input };
+  await w.db.transaction((tx) => park(tx, settle, def));
+  return null;
 }
 
 const withReferences = new WeakMap<Task, boolean>();
@@ -87,15 +79,21 @@ function hasReferences(def: Task): boolean {
 }
 
 /** Approval, human and delay tasks wait in the database, with a timer for their end or their timeout. */
-async function park(tx: Db, run: Run, task: TaskRun, def: Task): Promise<void> {
+async function park(tx: Db, s: { runId: string; taskRunId: string; attempt: number }, def: Task): Promise<void> {
+  const run = await lockRun(tx, s.runId);
+  if (!run) return;
   const waitingFor = def.executor.kind === "delay" ? "delay" : def.executor.kind === "approval" ? "approval" : "human";
-  await tx.update(taskRuns).set({ status: "waiting", waitingFor, leaseUntil: null, workerId: null }).where(eq(taskRuns.id, task.id));
+  const [task] = await tx
+    .update(taskRuns)
+    .set({ status: "waiting", waitingFor, leaseUntil: null, workerId: null })
+    .where(and(eq(taskRuns.id, s.taskRunId), eq(taskRuns.status, "running"), eq(taskRuns.attempt, s.attempt)))
+    .returning();
+  if (!task) return;
   await appendRunEvents(tx, run.id, [{ type: "task.waiting", taskKey: task.taskKey, payload: { for: waitingFor } }]);
-  const timer = { runId: run.id, taskRunId: task.id, attempt: task.attempt };
   if (def.executor.kind === "delay") {
-    await wake(tx, [{ name: QUEUES.timer, data: { kind: "delay", ...timer }, startAfter: leaseEnd(def.executor.ms) }]);
+    await wake(tx, [{ name: QUEUES.timer, data: { kind: "delay", ...s }, startAfter: leaseEnd(def.executor.ms) }]);
   } else if (def.timeoutMs) {
-    await wake(tx, [{ name: QUEUES.timer, data: { kind: "wait-timeout", ...timer }, startAfter: leaseEnd(def.timeoutMs) }]);
+    await wake(tx, [{ name: QUEUES.timer, data: { kind: "wait-timeout", ...s }, startAfter: leaseEnd(def.timeoutMs) }]);
   }
   await syncWaitingStatus(tx, run, await loadTasks(tx, run.id));
 }

@@ -42,21 +42,25 @@ export async function recoverLostTasks(db: Db, opts: { all?: boolean } = {}): Pr
 }
 
 /**
- * Wakes queued tasks of active runs when the task queue holds no job at all: their wake-ups were lost
- * (sent while no worker ran here, or dropped by the queue). Duplicates are harmless: claims are conditional.
+ * Wakes queued tasks whose wake-up is gone: queued for longer than a lease with no job waiting for them
+ * (it was sent while no worker ran here, or a worker took the job and stopped before claiming the task).
+ * A duplicate wake-up is harmless: claims are conditional.
  */
-export async function rewakeQueued(db: Db): Promise<number> {
-  const [pending] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from pgboss.job where name = ${QUEUES.task} and state in ('created', 'retry', 'active')`),
+export async function rewakeQueued(db: Db, olderThanMs: number): Promise<number> {
+  const before = new Date(Date.now() - olderThanMs).toISOString();
+  const lost = rowsOf<{ id: string; run_id: string }>(
+    await db.execute(sql`
+      update ${taskRuns} t set queued_at = now()
+      from ${runs} r
+      where r.id = t.run_id and t.status = 'queued' and r.status in ('running', 'waiting_approval') and t.queued_at < ${before}::timestamptz
+        and not exists (
+          select 1 from pgboss.job j
+          where j.name = ${QUEUES.task} and j.state in ('created', 'retry') and j.data->>'taskRunId' = t.id::text
+        )
+        and t.id in (select id from ${taskRuns} where status = 'queued' limit 1000)
+      returning t.id, t.run_id`),
   );
-  if (Number(pending?.n ?? 0) > 0) return 0;
-  const queued = await db
-    .select({ id: taskRuns.id, runId: taskRuns.runId })
-    .from(taskRuns)
-    .innerJoin(runs, eq(runs.id, taskRuns.runId))
-    .where(and(eq(taskRuns.status, "queued"), inArray(runs.status, ["running", "waiting_approval"])))
-    .limit(1_000);
-  if (queued.length === 0) return 0;
-  await db.transaction((tx) => wake(tx, queued.map((q) => ({ name: QUEUES.task, data: { taskRunId: q.id, runId: q.runId } }))));
-  return queued.length;
+  if (lost.length === 0) return 0;
+  await db.transaction((tx) => wake(tx, lost.map((q) => ({ name: QUEUES.task, data: { taskRunId: q.id, runId: q.run_id } }))));
+  return lost.length;
 }

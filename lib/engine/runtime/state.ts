@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type Run, type TaskRun, runs, stages, taskRuns, users, workItems } from "@/db/schema";
+import { type Run, type TaskRun, runEvents, runs, stages, taskRuns, users, workItems } from "@/db/schema";
 import type { TaskGraph } from "../graph-schema";
 import type { ItemScope, RunScope, TaskSnapshot } from "../run-state";
 
@@ -25,6 +25,68 @@ export async function lockRunWithTask(tx: Db, runId: string, taskRunId: string):
     .where(and(eq(taskRuns.id, taskRunId), eq(taskRuns.runId, runId)))
     .for("update", { of: runs });
   return row;
+}
+
+/**
+ * Locks a run's row (as `lockRun`) and reads all its tasks in the same statement: what completing a task
+ * needs before it asks the planner what follows. Undefined when the run is missing.
+ */
+export async function lockRunWithTasks(tx: Db, runId: string): Promise<{ run: Run; tasks: Map<string, TaskRun> } | undefined> {
+  const rows = await tx
+    .select({ run: runs, task: taskRuns })
+    .from(runs)
+    .innerJoin(taskRuns, eq(taskRuns.runId, runs.id))
+    .where(eq(runs.id, runId))
+    .for("update", { of: runs });
+  if (rows.length === 0) return undefined;
+  return { run: rows[0]!.run, tasks: new Map(rows.map((r) => [r.task.taskKey, r.task])) };
+}
+
+/** A claimed task and the run facts its execution needs. */
+export type ClaimedRow = {
+  run: Pick<Run, "id" | "workflowId" | "definitionVersion" | "stageId" | "status" | "input" | "workItemId">;
+  task: Pick<TaskRun, "id" | "runId" | "taskKey" | "attempt" | "iteration" | "startedAt">;
+};
+
+/**
+ * Claims a queued task in one statement: locks the run (only if it is running or waiting for an
+ * approval), moves the task from `queued` to `running` with the next attempt number and a lease, and
+ * appends `task.started`. Null when the task is not queued or the run may not start tasks now.
+ */
+export async function claimTask(db: Db, o: { runId: string; taskRunId: string; now: Date; leaseUntil: Date; workerId: string }): Promise<ClaimedRow | null> {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with r as (
+        select id, workflow_id, definition_version, stage_id, status, input, work_item_id
+        from ${runs} where id = ${o.runId} and status in ('running', 'waiting_approval') for update
+      ), t as (
+        update ${taskRuns} set status = 'running', attempt = task_runs.attempt + 1, started_at = ${o.now.toISOString()}::timestamptz,
+          lease_until = ${o.leaseUntil.toISOString()}::timestamptz, worker_id = ${o.workerId}, finished_at = null
+        from r where task_runs.id = ${o.taskRunId} and task_runs.run_id = r.id and task_runs.status = 'queued'
+        returning task_runs.id, task_runs.run_id, task_runs.task_key, task_runs.attempt, task_runs.iteration
+      ), s as (
+        update ${runs} set last_seq = runs.last_seq + 1, updated_at = now() from t where runs.id = t.run_id returning runs.last_seq
+      ), e as (
+        insert into ${runEvents} (run_id, seq, type, task_key, payload)
+        select t.run_id, s.last_seq, 'task.started', t.task_key, jsonb_build_object('attempt', t.attempt, 'iteration', t.iteration) from t, s
+      )
+      select t.id, t.task_key, t.attempt, t.iteration, r.workflow_id, r.definition_version, r.stage_id, r.status, r.input, r.work_item_id,
+        pg_notify('tandem_run_events', r.id::text) as notified
+      from t, r`),
+  );
+  if (!row) return null;
+  return {
+    run: {
+      id: o.runId,
+      workflowId: row.workflow_id as string,
+      definitionVersion: Number(row.definition_version),
+      stageId: row.stage_id as string,
+      status: row.status as Run["status"],
+      input: row.input,
+      workItemId: (row.work_item_id as string | null) ?? null,
+    },
+    task: { id: row.id as string, runId: o.runId, taskKey: row.task_key as string, attempt: Number(row.attempt), iteration: Number(row.iteration), startedAt: o.now },
+  };
 }
 
 /** Every task of a run, by task key. */

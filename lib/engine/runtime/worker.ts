@@ -58,7 +58,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const sweep = async () => {
     try {
       await recoverLostTasks(db);
-      await rewakeQueued(db);
+      await rewakeQueued(db, settings.leaseMs);
     } catch (err) {
       log("recovery sweep failed", err);
     }
@@ -68,6 +68,8 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   }
 
   if (opts.embedded) await recoverLostTasks(db, { all: true });
+  // At start, any queued task without a waiting job lost its wake-up (or it was queued where no queue ran).
+  await rewakeQueued(db, 0).catch((err) => log("waking queued tasks at start", err));
   await sweep();
   // NOTIFY wakes workers when a job is sent; delayed jobs (retry backoff, timers) are found by polling,
   // so the poll interval bounds how late a retry or a timer can be.
