@@ -94,3 +94,40 @@ export async function createPgliteDatabase(dataDir: string): Promise<BenchDataba
     },
   };
 }
+
+/**
+ * A fresh database for the engine benchmark, with the full handle the engine needs: a PostgreSQL database
+ * created through the admin connection, or an in-memory PGlite. `dispose` drops or closes it.
+ */
+export async function openEngineDatabase(
+  driver: Driver,
+  adminUrl: string,
+): Promise<{ database: Database; dispose: () => Promise<void> } | { skipped: string }> {
+  if (driver === "pglite") {
+    const database = await openPglite();
+    let closed = false;
+    return { database, dispose: async () => (closed ? undefined : ((closed = true), database.close())) };
+  }
+  let admin: Database;
+  try {
+    admin = await openPostgres(adminUrl, { max: 1 });
+  } catch (err) {
+    return { skipped: `PostgreSQL at ${describe(adminUrl)} is not reachable (${(err as Error).message})` };
+  }
+  const name = `tandem_bench_engine_${randomBytes(4).toString("hex")}`;
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), { max: 10 });
+  let disposed = false;
+  return {
+    database,
+    dispose: async () => {
+      if (disposed) return;
+      disposed = true;
+      await database.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`)).catch(() => {});
+      await admin.close();
+    },
+  };
+}

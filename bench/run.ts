@@ -1,5 +1,6 @@
-// `npm run bench`: the board at 5,000 items over 8 stages, on PostgreSQL and on PGlite, and the designer
-// with a 500-task / 600-edge graph. Builds the app
+// `npm run bench`: the board at 5,000 items over 8 stages, on PostgreSQL and on PGlite, the designer
+// with a 500-task / 600-edge graph, and the engine (1,000 runs of 5 tasks against a raw queue loop).
+// BENCH_ONLY=engine runs the engine part alone (no build, no browser). Builds the app
 // once in a temporary copy of the tree, then per driver: loads the data, times getBoard in process,
 // serves the build, loads the board in Chromium (and drags cards), and times moves over the REST API.
 // Prints the figures. BENCH_DATABASE_URL: PostgreSQL admin connection (default postgres@127.0.0.1);
@@ -19,7 +20,9 @@ import { type BoardData, STAGE_NAMES, loadBoardData } from "./board-data";
 import { measureMoves, measureServer } from "./board";
 import { VIEWPORT, launchBrowser, measureBrowser } from "./browser";
 import { type DesignerData, loadDesignerData, measureDesigner } from "./designer";
-import { type BenchDatabase, DEFAULT_ADMIN_URL, createPgliteDatabase, createPostgresDatabase } from "./drivers";
+import { type EngineFigures, measureEngine } from "./engine";
+import { engineSummary, engineTable } from "./engine-report";
+import { type BenchDatabase, DEFAULT_ADMIN_URL, createPgliteDatabase, createPostgresDatabase, openEngineDatabase } from "./drivers";
 import { type DriverResult, driverTable, machineLine, summaryLine } from "./report";
 import { buildApp, copyTree, startApp } from "./server";
 import { ms } from "./stats";
@@ -97,9 +100,36 @@ async function runDriver(p: Prepared, appDir: string, baseEnv: NodeJS.ProcessEnv
   return { driver: database.driver, items: data.counts.items, stages: STAGE_NAMES.length, loadMs: p.loadMs, server, browser: page, moves, designer };
 }
 
+/** The engine's figures per driver, each on a fresh database of its own. */
+async function runEngine(adminUrl: string): Promise<EngineFigures[]> {
+  const out: EngineFigures[] = [];
+  for (const driver of DRIVERS) {
+    const opened = await openEngineDatabase(driver as "postgres" | "pglite", adminUrl);
+    if ("skipped" in opened) {
+      console.log(`NOTE: engine on ${driver} skipped: ${opened.skipped}`);
+      continue;
+    }
+    cleanups.push(opened.dispose);
+    log(`${driver}: engine: a raw queue loop, then the engine, each doing chains of 5 jobs`);
+    out.push(await measureEngine(opened.database));
+    await opened.dispose();
+  }
+  return out;
+}
+
 async function main() {
   const started = performance.now();
   process.chdir(root); // migrations are read from ./drizzle
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  if (process.env.BENCH_ONLY === "engine") {
+    console.log(`Tandem engine benchmark · ${machineLine()}`);
+    const engine = await runEngine(adminUrl);
+    console.log("");
+    for (const e of engine) console.log(`${engineTable(e)}\n`);
+    for (const e of engine) console.log(`  ${engineSummary(e)}`);
+    console.log(`bench took ${ms(performance.now() - started)}`);
+    return;
+  }
   console.log(`Tandem board benchmark · ${machineLine()}`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tandem-bench-"));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
@@ -121,7 +151,6 @@ async function main() {
   cleanups.push(build.stop);
 
   const prepared: Prepared[] = [];
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL;
   if (DRIVERS.includes("postgres")) {
     const pg = await createPostgresDatabase(adminUrl, path.join(tmp, "pg-data"));
     if ("skipped" in pg) console.log(`NOTE: skipping PostgreSQL: ${pg.skipped}. Set BENCH_DATABASE_URL to an admin connection.`);
@@ -142,10 +171,14 @@ async function main() {
   const results: DriverResult[] = [];
   for (const p of prepared) results.push(await runDriver(p, appDir, baseEnv, browser));
 
+  const engine = await runEngine(adminUrl);
+
   console.log(`\nviewport ${VIEWPORT.width}×${VIEWPORT.height}; times in ms; p50/p95 over the runs shown as n\n`);
   for (const r of results) console.log(`${driverTable(r)}\n`);
+  for (const e of engine) console.log(`${engineTable(e)}\n`);
   console.log("Summary");
   for (const r of results) console.log(`  ${summaryLine(r)}`);
+  for (const e of engine) console.log(`  ${engineSummary(e)}`);
   console.log(`\nbench took ${ms(performance.now() - started)} · ${machineLine()}`);
 }
 
