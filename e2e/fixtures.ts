@@ -4,6 +4,7 @@ import { BoardPage } from "./pages/board-page";
 import { DesignerPage } from "./pages/designer-page";
 import { ItemPage } from "./pages/item-page";
 import { LoginPage } from "./pages/login-page";
+import { RunPage } from "./pages/run-page";
 import { SettingsPage } from "./pages/settings-page";
 import { TemplatesPage } from "./pages/templates-page";
 import { WorkflowsPage } from "./pages/workflows-page";
@@ -34,6 +35,7 @@ export type Pages = {
   settings: SettingsPage;
   designer: DesignerPage;
   templates: TemplatesPage;
+  run: RunPage;
 };
 
 /** A signed-in user: their own browser context, so two users never share cookies. */
@@ -50,6 +52,7 @@ function pagesOf(page: Page): Pages {
     settings: new SettingsPage(page),
     designer: new DesignerPage(page),
     templates: new TemplatesPage(page),
+    run: new RunPage(page),
   };
 }
 
