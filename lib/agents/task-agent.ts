@@ -4,7 +4,7 @@
  * graph can be built and run end to end, and says so in its output.
  */
 
-export type AgentTaskRequest = { role: string; prompt?: string; modelHint?: string; input: unknown };
+export type AgentTaskRequest = { role: string; prompt?: string; modelHint?: string; input: unknown; outputSchema?: Record<string, unknown> | null };
 
 export type AgentTaskResult = {
   engine: "builtin";
@@ -25,10 +25,40 @@ const describe = (input: unknown): string => {
   return `a ${typeof input} value`;
 };
 
-/** Runs an agent task on the builtin engine. */
-export async function runAgentTask(req: AgentTaskRequest): Promise<AgentTaskResult> {
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * A value of the shape `schema` declares, built from neutral placeholders (the summary for text, the first
+ * allowed value of an enum, 0, false, empty lists), so a graph that expects a shape can run offline.
+ */
+export function placeholderFor(schema: unknown, summary: string): unknown {
+  if (!isObject(schema)) return summary;
+  if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
+  if ("const" in schema) return schema.const;
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case "string":
+      return summary;
+    case "number":
+    case "integer":
+      return typeof schema.minimum === "number" ? schema.minimum : 0;
+    case "boolean":
+      return false;
+    case "array":
+      return [];
+    case "null":
+      return null;
+    default: {
+      const props = isObject(schema.properties) ? schema.properties : {};
+      return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, placeholderFor(v, summary)]));
+    }
+  }
+}
+
+/** Runs an agent task on the builtin engine; with an output schema, the answer has that shape. */
+export async function runAgentTask(req: AgentTaskRequest): Promise<AgentTaskResult | Record<string, unknown>> {
   const prompt = (req.prompt ?? "").trim();
-  return {
+  const result: AgentTaskResult = {
     engine: "builtin",
     role: req.role,
     prompt,
@@ -36,4 +66,8 @@ export async function runAgentTask(req: AgentTaskRequest): Promise<AgentTaskResu
     input: req.input,
     note: "The builtin engine runs offline: it records the request and passes the input on. Configure a model to have it answered.",
   };
+  if (!isObject(req.outputSchema) || !isObject(req.outputSchema.properties)) return result;
+  const shaped = placeholderFor(req.outputSchema, result.summary) as Record<string, unknown>;
+  // Where the schema lets other fields through, say plainly which engine answered and how.
+  return req.outputSchema.additionalProperties === false ? shaped : { ...shaped, engine: result.engine, note: result.note };
 }

@@ -13,9 +13,9 @@ export type Executors = Record<WorkKind, ExecutorFn>;
 
 /** The executors of a real worker. Tests and the benchmark replace some (spies, no-ops, a sink writer). */
 export const defaultExecutors: Executors = {
-  agent: async ({ executor, ctx }) => {
+  agent: async ({ task, executor, ctx }) => {
     if (executor.kind !== "agent") throw new Error("not an agent task");
-    return runAgentTask({ role: executor.role, prompt: executor.prompt, modelHint: executor.modelHint, input: ctx.input });
+    return runAgentTask({ role: executor.role, prompt: executor.prompt, modelHint: executor.modelHint, input: ctx.input, outputSchema: task.outputSchema });
   },
   http: async ({ task, executor, ctx }) => {
     if (executor.kind !== "http") throw new Error("not an http task");
