@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmInline } from "@/components/ui/confirm-inline";
 import { deleteTriggerAction, rotateTriggerSecretAction, setTriggerEnabledAction } from "@/lib/triggers/actions";
 import { SecretNotice } from "./webhook-help";
 
@@ -62,25 +63,16 @@ export function DeleteTriggerButton({ id, name }: { id: string; name: string }) 
       if (!result.ok) setError(result.message);
     });
   return (
-    <span className="inline-flex flex-wrap items-center justify-end gap-2" role="group" aria-label={`Confirm deleting ${name}`}>
-      <span className="text-xs text-slate-600">Items it made stay.</span>
-      <button
-        type="button"
-        onClick={remove}
-        disabled={pending}
-        className="inline-flex items-center rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500 disabled:cursor-not-allowed disabled:bg-rose-300"
-      >
-        {pending ? "Deleting…" : "Yes, delete"}
-      </button>
-      <Button type="button" variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>
-        Cancel
-      </Button>
-      {error ? (
-        <span role="alert" className="w-full text-right text-xs text-rose-600">
-          {error}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmInline
+      label={`Confirm deleting ${name}`}
+      warning="Items it made stay."
+      confirmText="Yes, delete"
+      pendingText="Deleting…"
+      pending={pending}
+      error={error}
+      onConfirm={remove}
+      onCancel={() => setConfirming(false)}
+    />
   );
 }
 
