@@ -1,12 +1,16 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Run, type RunStatusValue, type TaskRun, runs, taskRuns } from "@/db/schema";
+import type { Executor, Task } from "../graph-schema";
 import { nextSteps } from "../plan";
+import { contextFor, renderTemplate } from "../render";
 import { type RunEventInput, appendRunEvents } from "./events";
+import { isWorkKind } from "./executors";
+import { schemaErrors } from "./json-check";
 import { type PinnedStage, requirePinnedStage } from "./definitions";
 import { type Wake, QUEUES, wake } from "./queue";
 import { engineSettings } from "./settings";
-import { activeRunCounts, loadTasks, runScope, snapshots } from "./state";
+import { type ClaimedRow, activeRunCounts, loadTasks, runScope, snapshots } from "./state";
 
 /**
  * How a run moves forward. Every function here runs inside a transaction that holds the run's row lock
@@ -24,19 +28,71 @@ function runOutput(pinned: PinnedStage, tasks: ReadonlyMap<string, TaskRun>): un
   return Object.fromEntries(sinks.map((t) => [t.id, tasks.get(t.id)?.output ?? null]));
 }
 
+/** A task a worker claimed in the transaction that made it ready, to run next without a queue round trip. */
+export type EagerTask = ClaimedRow & { def: Task; executor: Executor; input: unknown };
+
+/**
+ * A worker's offer to take one ready task at once ("eager dispatch"). The claim is as durable as any:
+ * the task is `running` under the worker's lease, so if the worker stops, recovery queues it again.
+ */
+export type Eager = { workerId: string; leaseMs: number; taken: EagerTask[] };
+
+type AdvanceOptions = { known?: Map<string, TaskRun>; events?: RunEventInput[]; eager?: Eager };
+
+/**
+ * Takes one ready work task (agent, HTTP, transform) for the worker, with its input rendered; null when
+ * none qualifies (waits go through the queue, and so do tasks whose input breaks their input schema, so
+ * that the claim path reports it).
+ */
+async function takeEager(tx: Db, run: Run, stage: PinnedStage, tasks: Map<string, TaskRun>, ready: string[], eager: Eager, events: RunEventInput[]) {
+  if (eager.taken.length || (run.status !== "running" && run.status !== "waiting_approval")) return null;
+  for (const key of ready) {
+    const def = stage.graph.tasks.find((t) => t.id === key);
+    if (!def || !isWorkKind(def.executor.kind)) continue;
+    let input: unknown = def.input;
+    let executor: Executor = def.executor;
+    if (JSON.stringify([def.input, def.executor]).includes("{{")) {
+      const ctx = contextFor(stage.graph, snapshots(tasks), key, await runScope(tx, run, stage.graph));
+      input = renderTemplate(def.input, ctx);
+      executor = renderTemplate(def.executor, ctx) as Executor;
+    }
+    if (def.inputSchema && schemaErrors(def.inputSchema, input).length) continue;
+    const now = new Date();
+    const [row] = await tx
+      .update(taskRuns)
+      .set({ status: "running", attempt: sql`${taskRuns.attempt} + 1`, input: input === def.input ? null : input, queuedAt: now, startedAt: now, leaseUntil: new Date(now.getTime() + eager.leaseMs), workerId: eager.workerId, finishedAt: null })
+      .where(and(eq(taskRuns.runId, run.id), eq(taskRuns.taskKey, key), eq(taskRuns.status, "pending")))
+      .returning();
+    if (!row) continue;
+    tasks.set(key, row);
+    events.push({ type: "task.started", taskKey: key, payload: { attempt: row.attempt, iteration: row.iteration } });
+    const taken: EagerTask = {
+      run: { id: run.id, workflowId: run.workflowId, definitionVersion: run.definitionVersion, stageId: run.stageId, status: run.status, input: run.input, workItemId: run.workItemId },
+      task: { id: row.id, runId: run.id, taskKey: key, attempt: row.attempt, iteration: row.iteration, startedAt: now },
+      def,
+      executor,
+      input,
+    };
+    eager.taken.push(taken);
+    return key;
+  }
+  return null;
+}
+
 /**
  * Applies the planner's next steps: queues ready tasks (and wakes workers for them), skips tasks that can
  * no longer run, and finishes the run when nothing is left. A paused run still records progress; its
- * queued tasks wait for resume.
+ * queued tasks wait for resume. `known` is the run's tasks as the caller read them under the run lock
+ * (with its own change applied), `events` the caller's events to append with these, and `eager` a
+ * worker's offer to run one of the ready tasks itself.
  */
-export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, known?: Map<string, TaskRun>): Promise<void> {
+export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, opts: AdvanceOptions = {}): Promise<void> {
   if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
   const stage = pinned ?? (await requirePinnedStage(tx, run));
-  // `known`: the caller read the tasks under the run lock and applied its own change to the map.
-  const tasks = known ?? (await loadTasks(tx, run.id));
+  const tasks = opts.known ?? (await loadTasks(tx, run.id));
   const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run, stage.graph));
   const now = new Date();
-  const events: RunEventInput[] = [];
+  const events: RunEventInput[] = [...(opts.events ?? [])];
   if (steps.skip.length) {
     await tx
       .update(taskRuns)
@@ -48,11 +104,16 @@ export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, known?:
     }
   }
   const jobs: Wake[] = [];
-  if (steps.ready.length && steps.outcome === "running") {
+  let ready = steps.outcome === "running" ? steps.ready : [];
+  if (ready.length && opts.eager) {
+    const taken = await takeEager(tx, run, stage, tasks, ready, opts.eager, events);
+    if (taken) ready = ready.filter((k) => k !== taken);
+  }
+  if (ready.length) {
     const queued = await tx
       .update(taskRuns)
       .set({ status: "queued", queuedAt: now })
-      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, steps.ready), eq(taskRuns.status, "pending")))
+      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, ready), eq(taskRuns.status, "pending")))
       .returning({ id: taskRuns.id, taskKey: taskRuns.taskKey });
     for (const q of queued) {
       tasks.set(q.taskKey, { ...tasks.get(q.taskKey)!, status: "queued" });

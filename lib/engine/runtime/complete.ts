@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { type Run, type TaskRun, taskRuns } from "@/db/schema";
 import type { Task } from "../graph-schema";
 import { loopDecision, retryDelayMs } from "../plan";
-import { advanceRun } from "./advance";
+import { type Eager, advanceRun } from "./advance";
 import { type PinnedStage, requirePinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
 import { schemaErrors } from "./json-check";
@@ -48,7 +48,7 @@ async function update(tx: Db, task: TaskRun, set: Partial<typeof taskRuns.$infer
  * Records a task's output: checked against its output schema (a mismatch is a failure carrying the schema
  * errors), then its loop decides whether it runs again; otherwise it completes and the run moves on.
  */
-export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<boolean> {
+export async function completeTask(tx: Db, s: Settle, output: unknown, eager?: Eager): Promise<boolean> {
   const locked = await lockAttempt(tx, s);
   if (!locked) return false;
   const { run, task, tasks, def, pinned } = locked;
@@ -71,10 +71,8 @@ export async function completeTask(tx: Db, s: Settle, output: unknown): Promise<
   const done = { status: "completed" as const, output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null };
   if (!(await update(tx, task, done))) return false;
   tasks.set(task.taskKey, { ...task, ...done });
-  await appendRunEvents(tx, run.id, [
-    { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } },
-  ]);
-  await advanceRun(tx, run, pinned, tasks);
+  const completed = { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } };
+  await advanceRun(tx, run, pinned, { known: tasks, events: [completed], eager });
   return true;
 }
 
@@ -99,7 +97,6 @@ async function failLocked(tx: Db, { run, task, tasks, def, pinned }: Locked, err
   const failed = { status: "failed" as const, error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null };
   if (!(await update(tx, task, failed))) return false;
   tasks.set(task.taskKey, { ...task, ...failed });
-  await appendRunEvents(tx, run.id, [{ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } }]);
-  await advanceRun(tx, run, pinned, tasks);
+  await advanceRun(tx, run, pinned, { known: tasks, events: [{ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } }] });
   return true;
 }

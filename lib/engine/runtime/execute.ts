@@ -4,14 +4,14 @@ import { taskRuns } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
 import { TaskError } from "../executors/types";
 import { contextFor, renderTemplate } from "../render";
-import { syncWaitingStatus } from "./advance";
+import { type Eager, type EagerTask, syncWaitingStatus } from "./advance";
 import { completeTask, failTask } from "./complete";
 import { requirePinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { type ClaimedRow, claimTask, loadTasks, lockRun, runScope, snapshots } from "./state";
+import { claimTask, loadTasks, lockRun, runScope, snapshots } from "./state";
 
 /** What a worker process needs to run tasks: its database, identity, executors and in-flight attempts. */
 export type WorkerContext = {
@@ -23,9 +23,11 @@ export type WorkerContext = {
   inFlight: Map<string, { runId: string; controller: AbortController }>;
 };
 
-type Claimed = ClaimedRow & { def: Task; executor: Executor; input: unknown };
+type Claimed = EagerTask;
 
 const leaseEnd = (ms: number) => new Date(Date.now() + ms);
+const EAGER_MAX_STEPS = 25;
+const EAGER_MAX_MS = 30_000;
 
 /**
  * Claims a queued task for this worker (one statement: only while its run is running, only from
@@ -143,13 +145,26 @@ async function execute(w: WorkerContext, c: Claimed): Promise<{ ok: true; output
   }
 }
 
-/** The whole life of one task job: claim, execute, record the outcome. Safe to call twice for one task. */
+/**
+ * The whole life of one task job: claim, execute, record the outcome. When the outcome makes another
+ * work task ready, this worker claims it in the same transaction and runs it next (eager dispatch), so
+ * a chain does not wait on the queue between steps. Safe to call twice for one task.
+ */
 export async function processTask(w: WorkerContext, taskRunId: string, runId?: string): Promise<void> {
-  const claimed = await claim(w, taskRunId, runId);
-  if (!claimed) return;
-  const result = await execute(w, claimed);
-  const settle = { runId: claimed.run.id, taskRunId: claimed.task.id, attempt: claimed.task.attempt };
-  await w.db.transaction((tx) =>
-    result.ok ? completeTask(tx, settle, result.output) : failTask(tx, settle, result.error.message, result.error.retryable, result.error.details),
-  );
+  const began = Date.now();
+  let steps = 0;
+  let claimed = await claim(w, taskRunId, runId);
+  while (claimed) {
+    const result = await execute(w, claimed);
+    const settle = { runId: claimed.run.id, taskRunId: claimed.task.id, attempt: claimed.task.attempt };
+    // A long chain goes back through the queue now and then, so one job never holds a worker slot for long.
+    const offer = ++steps < EAGER_MAX_STEPS && Date.now() - began < EAGER_MAX_MS;
+    const eager: Eager | undefined = offer ? { workerId: w.workerId, leaseMs: w.leaseMs, taken: [] } : undefined;
+    await w.db.transaction((tx) =>
+      result.ok
+        ? completeTask(tx, settle, result.output, eager)
+        : failTask(tx, settle, result.error.message, result.error.retryable, result.error.details),
+    );
+    claimed = eager?.taken[0] ?? null;
+  }
 }
