@@ -31,6 +31,20 @@ describeEngine(
         all: { legal: { by: "legal" }, money: { by: "money" }, tech: { by: "tech" } },
       });
     });
+
+    it("joins every time when many branches finish at once (each completion sees the ones committed before it)", async () => {
+      const branches = Array.from({ length: 12 }, (_, i) => `b${i}`);
+      const wide = graph(
+        [task("split", { executor: agent("splitter") }), ...branches.map((b) => task(b, { executor: agent(b) })), task("merge", { executor: agent("editor") })],
+        [...branches.map((b) => edge("split", b)), ...branches.map((b) => edge(b, "merge"))],
+      );
+      const w = await automationWorkflow(h.db(), wide);
+      const started = await Promise.all(Array.from({ length: 8 }, () => startTestRun(h.db(), w)));
+      for (const run of started) {
+        expect((await waitForRun(h.db(), run.id)).status).toBe("completed");
+        expect(spy.of(run.id).filter((c) => c.taskKey === "merge")).toHaveLength(1);
+      }
+    });
   },
   { executors: { agent: spy.fn } },
 );

@@ -16,30 +16,16 @@ export async function lockRun(tx: Db, runId: string): Promise<Run | undefined> {
   return run;
 }
 
-/** Locks a run's row (as `lockRun`) and reads one of its tasks in the same statement; undefined when either is missing. */
-export async function lockRunWithTask(tx: Db, runId: string, taskRunId: string): Promise<{ run: Run; task: TaskRun } | undefined> {
-  const [row] = await tx
-    .select({ run: runs, task: taskRuns })
-    .from(taskRuns)
-    .innerJoin(runs, eq(runs.id, taskRuns.runId))
-    .where(and(eq(taskRuns.id, taskRunId), eq(taskRuns.runId, runId)))
-    .for("update", { of: runs });
-  return row;
-}
-
 /**
- * Locks a run's row (as `lockRun`) and reads all its tasks in the same statement: what completing a task
- * needs before it asks the planner what follows. Undefined when the run is missing.
+ * Locks a run's row (as `lockRun`), then reads all its tasks: what completing a task needs before it asks
+ * the planner what follows. Two statements on purpose: under READ COMMITTED a statement that waited for the
+ * lock still sees other tables as of its start, so tasks read in the locking statement could miss a change
+ * the previous lock holder just committed (and a join would never start). Undefined when the run is missing.
  */
 export async function lockRunWithTasks(tx: Db, runId: string): Promise<{ run: Run; tasks: Map<string, TaskRun> } | undefined> {
-  const rows = await tx
-    .select({ run: runs, task: taskRuns })
-    .from(runs)
-    .innerJoin(taskRuns, eq(taskRuns.runId, runs.id))
-    .where(eq(runs.id, runId))
-    .for("update", { of: runs });
-  if (rows.length === 0) return undefined;
-  return { run: rows[0]!.run, tasks: new Map(rows.map((r) => [r.task.taskKey, r.task])) };
+  const run = await lockRun(tx, runId);
+  if (!run) return undefined;
+  return { run, tasks: await loadTasks(tx, runId) };
 }
 
 /** A claimed task and the run facts its execution needs. */
