@@ -7,7 +7,7 @@ import { contextFor, renderTemplate } from "../render";
 import { type RunEventInput, appendRunEvents } from "./events";
 import { isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
-import { type PinnedStage, requirePinnedStage } from "./definitions";
+import { type PinnedStage, hasReferences, requirePinnedStage } from "./definitions";
 import { type Wake, QUEUES, wake } from "./queue";
 import { engineSettings } from "./settings";
 import { type ClaimedRow, activeRunCounts, loadTasks, runScope, snapshots } from "./state";
@@ -51,7 +51,7 @@ async function takeEager(tx: Db, run: Run, stage: PinnedStage, tasks: Map<string
     if (!def || !isWorkKind(def.executor.kind)) continue;
     let input: unknown = def.input;
     let executor: Executor = def.executor;
-    if (JSON.stringify([def.input, def.executor]).includes("{{")) {
+    if (hasReferences(def)) {
       const ctx = contextFor(stage.graph, snapshots(tasks), key, await runScope(tx, run, stage.graph));
       input = renderTemplate(def.input, ctx);
       executor = renderTemplate(def.executor, ctx) as Executor;

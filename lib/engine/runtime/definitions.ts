@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workflowVersions } from "@/db/schema";
 import { type StageDef, type WorkflowDefinition, definitionSchema } from "@/lib/workflows/definition";
-import type { TaskGraph } from "../graph-schema";
+import type { Task, TaskGraph } from "../graph-schema";
 
 /**
  * Pinned definitions for the runtime. Versions are immutable, so a parsed version may be kept: the cache
@@ -42,4 +42,16 @@ export async function requirePinnedStage(db: Db, run: { workflowId: string; defi
   const pinned = await pinnedStage(db, run.workflowId, run.definitionVersion, run.stageId);
   if (!pinned) throw new Error(`Run of stage ${run.stageId} at version ${run.definitionVersion}: its task graph is missing.`);
   return pinned;
+}
+
+const withReferences = new WeakMap<Task, boolean>();
+
+/** Whether a task's input or executor settings hold `{{…}}`, i.e. need rendering (pinned tasks never change). */
+export function hasReferences(def: Task): boolean {
+  let v = withReferences.get(def);
+  if (v === undefined) {
+    v = JSON.stringify([def.input, def.executor]).includes("{{");
+    withReferences.set(def, v);
+  }
+  return v;
 }

@@ -6,7 +6,7 @@ import { TaskError } from "../executors/types";
 import { contextFor, renderTemplate } from "../render";
 import { type Eager, type EagerTask, syncWaitingStatus } from "./advance";
 import { completeTask, failTask } from "./complete";
-import { requirePinnedStage } from "./definitions";
+import { hasReferences, requirePinnedStage } from "./definitions";
 import { appendRunEvents } from "./events";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
@@ -66,18 +66,6 @@ async function claim(w: WorkerContext, taskRunId: string, runId?: string): Promi
   if (isWorkKind(def.executor.kind)) return { run, task, def, executor, input };
   await w.db.transaction((tx) => park(tx, settle, def));
   return null;
-}
-
-const withReferences = new WeakMap<Task, boolean>();
-
-/** Whether a task's input or executor settings hold `{{…}}` (tasks of pinned versions never change). */
-function hasReferences(def: Task): boolean {
-  let v = withReferences.get(def);
-  if (v === undefined) {
-    v = JSON.stringify([def.input, def.executor]).includes("{{");
-    withReferences.set(def, v);
-  }
-  return v;
 }
 
 /** Approval, human and delay tasks wait in the database, with a timer for their end or their timeout. */
