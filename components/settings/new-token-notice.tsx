@@ -1,19 +1,10 @@
 "use client";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCopy } from "@/components/ui/use-copy";
 
 /** The freshly created token, once: a copy button and a warning that it will not be shown again. */
 export function NewTokenNotice({ token, name, onDismiss }: { token: string; name: string; onDismiss: () => void }) {
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied("yes");
-    } catch {
-      // Clipboard access can be refused (insecure origin, permissions): the text stays selectable.
-      setCopied("failed");
-    }
-  };
+  const { state: copied, copy } = useCopy(token);
   return (
     <div className="space-y-3 rounded-lg bg-amber-50 p-4 ring-1 ring-inset ring-amber-200" data-testid="new-token-notice" role="status">
       <p className="text-sm font-medium text-amber-900">
@@ -29,7 +20,7 @@ export function NewTokenNotice({ token, name, onDismiss }: { token: string; name
           className="min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
         />
         <Button type="button" onClick={copy}>
-          {copied === "yes" ? "Copied" : "Copy"}
+          {copied === "copied" ? "Copied" : "Copy"}
         </Button>
         <Button type="button" variant="secondary" onClick={onDismiss}>
           Done

@@ -1,18 +1,10 @@
 "use client";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCopy } from "@/components/ui/use-copy";
 
 /** Copies text, saying so; a refused clipboard leaves the text selectable. */
 function CopyButton({ text, label }: { text: string; label: string }) {
-  const [state, setState] = useState<"copied" | "failed" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-  };
+  const { state, copy } = useCopy(text);
   return (
     <Button type="button" variant="secondary" onClick={copy} aria-label={label}>
       {state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}
