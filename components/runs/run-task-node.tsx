@@ -26,7 +26,8 @@ export const RunTaskNode = memo(function RunTaskNode({ data }: NodeProps<RunTask
   const exec = EXECUTORS[task.executor];
   const ExecIcon = exec.icon;
   const look = taskLook(task.status, task.waitingFor);
-  const attempt = task.attempt > 1 || maxAttempts > 1 ? `attempt ${Math.max(task.attempt, 1)}${maxAttempts > 1 ? `/${maxAttempts}` : ""}` : null;
+  // Tasks that never started (pending, skipped, cancelled before a claim) have no attempt to show.
+  const attempt = task.attempt > 0 && (task.attempt > 1 || maxAttempts > 1) ? `attempt ${task.attempt}${maxAttempts > 1 ? `/${maxAttempts}` : ""}` : null;
   return (
     <button
       type="button"
