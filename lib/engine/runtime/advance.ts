@@ -9,6 +9,7 @@ import { isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { type PinnedStage, hasReferences, requirePinnedStage } from "./definitions";
 import { type Wake, QUEUES, wake } from "./queue";
+import { writeRunStep } from "./write-step";
 import { engineSettings } from "./settings";
 import { type ClaimedRow, activeRunCounts, loadTasks, runScope, snapshots } from "./state";
 
@@ -37,14 +38,23 @@ export type EagerTask = ClaimedRow & { def: Task; executor: Executor; input: unk
  */
 export type Eager = { workerId: string; leaseMs: number; taken: EagerTask[] };
 
-type AdvanceOptions = { known?: Map<string, TaskRun>; events?: RunEventInput[]; eager?: Eager };
+type AdvanceOptions = { known?: Map<string, TaskRun>; changed?: string[]; events?: RunEventInput[]; eager?: Eager };
 
 /**
  * Takes one ready work task (agent, HTTP, transform) for the worker, with its input rendered; null when
  * none qualifies (waits go through the queue, and so do tasks whose input breaks their input schema, so
  * that the claim path reports it).
  */
-async function takeEager(tx: Db, run: Run, stage: PinnedStage, tasks: Map<string, TaskRun>, ready: string[], eager: Eager, events: RunEventInput[]) {
+async function takeEager(
+  tx: Db,
+  run: Run,
+  stage: PinnedStage,
+  tasks: Map<string, TaskRun>,
+  ready: string[],
+  eager: Eager,
+  step: { events: RunEventInput[]; changed: Set<string> },
+) {
+  const { events, changed } = step;
   if (eager.taken.length || (run.status !== "running" && run.status !== "waiting_approval")) return null;
   for (const key of ready) {
     const def = stage.graph.tasks.find((t) => t.id === key);
@@ -58,13 +68,21 @@ async function takeEager(tx: Db, run: Run, stage: PinnedStage, tasks: Map<string
     }
     if (def.inputSchema && schemaErrors(def.inputSchema, input).length) continue;
     const now = new Date();
-    const [row] = await tx
-      .update(taskRuns)
-      .set({ status: "running", attempt: sql`${taskRuns.attempt} + 1`, input: input === def.input ? null : input, queuedAt: now, startedAt: now, leaseUntil: new Date(now.getTime() + eager.leaseMs), workerId: eager.workerId, finishedAt: null })
-      .where(and(eq(taskRuns.runId, run.id), eq(taskRuns.taskKey, key), eq(taskRuns.status, "pending")))
-      .returning();
-    if (!row) continue;
+    const before = tasks.get(key);
+    if (!before || before.status !== "pending") continue;
+    const row: TaskRun = {
+      ...before,
+      status: "running",
+      attempt: before.attempt + 1,
+      input: input === def.input ? null : input,
+      queuedAt: now,
+      startedAt: now,
+      leaseUntil: new Date(now.getTime() + eager.leaseMs),
+      workerId: eager.workerId,
+      finishedAt: null,
+    };
     tasks.set(key, row);
+    changed.add(key);
     events.push({ type: "task.started", taskKey: key, payload: { attempt: row.attempt, iteration: row.iteration } });
     const taken: EagerTask = {
       run: { id: run.id, workflowId: run.workflowId, definitionVersion: run.definitionVersion, stageId: run.stageId, status: run.status, input: run.input, workItemId: run.workItemId },
@@ -87,40 +105,35 @@ async function takeEager(tx: Db, run: Run, stage: PinnedStage, tasks: Map<string
  * worker's offer to run one of the ready tasks itself.
  */
 export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, opts: AdvanceOptions = {}): Promise<void> {
-  if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
-  const stage = pinned ?? (await requirePinnedStage(tx, run));
   const tasks = opts.known ?? (await loadTasks(tx, run.id));
+  if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") {
+    return writeRunStep(tx, run.id, (opts.changed ?? []).map((k) => tasks.get(k)!), opts.events ?? []);
+  }
+  const stage = pinned ?? (await requirePinnedStage(tx, run));
   const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run, stage.graph));
   const now = new Date();
   const events: RunEventInput[] = [...(opts.events ?? [])];
-  if (steps.skip.length) {
-    await tx
-      .update(taskRuns)
-      .set({ status: "skipped", finishedAt: now })
-      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, steps.skip), eq(taskRuns.status, "pending")));
-    for (const key of steps.skip) {
-      tasks.set(key, { ...tasks.get(key)!, status: "skipped", finishedAt: now });
-      events.push({ type: "task.skipped", taskKey: key });
-    }
+  // Task rows this step changes (the caller's own first), all written in one statement below.
+  const changed = new Set(opts.changed ?? []);
+  for (const key of steps.skip) {
+    tasks.set(key, { ...tasks.get(key)!, status: "skipped", finishedAt: now });
+    changed.add(key);
+    events.push({ type: "task.skipped", taskKey: key });
   }
   const jobs: Wake[] = [];
   let ready = steps.outcome === "running" ? steps.ready : [];
   if (ready.length && opts.eager) {
-    const taken = await takeEager(tx, run, stage, tasks, ready, opts.eager, events);
+    const taken = await takeEager(tx, run, stage, tasks, ready, opts.eager, { events, changed });
     if (taken) ready = ready.filter((k) => k !== taken);
   }
-  if (ready.length) {
-    const queued = await tx
-      .update(taskRuns)
-      .set({ status: "queued", queuedAt: now })
-      .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, ready), eq(taskRuns.status, "pending")))
-      .returning({ id: taskRuns.id, taskKey: taskRuns.taskKey });
-    for (const q of queued) {
-      tasks.set(q.taskKey, { ...tasks.get(q.taskKey)!, status: "queued" });
-      jobs.push({ name: QUEUES.task, data: { taskRunId: q.id, runId: run.id } });
-    }
+  for (const key of ready) {
+    const t = tasks.get(key);
+    if (t?.status !== "pending") continue;
+    tasks.set(key, { ...t, status: "queued", queuedAt: now });
+    changed.add(key);
+    jobs.push({ name: QUEUES.task, data: { taskRunId: t.id, runId: run.id } });
   }
-  await appendRunEvents(tx, run.id, events);
+  await writeRunStep(tx, run.id, [...changed].map((k) => tasks.get(k)!), events);
   await wake(tx, jobs);
   if (steps.outcome === "completed") return finishRun(tx, run, "completed", { output: runOutput(stage, tasks) });
   if (steps.outcome === "failed") {

@@ -68,11 +68,10 @@ export async function completeTask(tx: Db, s: Settle, output: unknown, eager?: E
     await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id } }]);
     return true;
   }
-  const done = { status: "completed" as const, output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null };
-  if (!(await update(tx, task, done))) return false;
-  tasks.set(task.taskKey, { ...task, ...done });
+  // Checked above under the run lock, on rows read after taking it: the step's one write records it.
+  tasks.set(task.taskKey, { ...task, status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null });
   const completed = { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } };
-  await advanceRun(tx, run, pinned, { known: tasks, events: [completed], eager });
+  await advanceRun(tx, run, pinned, { known: tasks, changed: [task.taskKey], events: [completed], eager });
   return true;
 }
 
@@ -94,9 +93,8 @@ async function failLocked(tx: Db, { run, task, tasks, def, pinned }: Locked, err
     await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id }, startAfter: new Date(now.getTime() + delay) }]);
     return true;
   }
-  const failed = { status: "failed" as const, error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null };
-  if (!(await update(tx, task, failed))) return false;
-  tasks.set(task.taskKey, { ...task, ...failed });
-  await advanceRun(tx, run, pinned, { known: tasks, events: [{ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } }] });
+  tasks.set(task.taskKey, { ...task, status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null });
+  const failed = { type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } };
+  await advanceRun(tx, run, pinned, { known: tasks, changed: [task.taskKey], events: [failed] });
   return true;
 }
