@@ -4,12 +4,11 @@ import { type Run, type RunStatusValue, type TaskRun, runs, taskRuns } from "@/d
 import type { Executor, Task } from "../graph-schema";
 import { nextSteps } from "../plan";
 import { contextFor, renderTemplate } from "../render";
-import { type RunEventInput, appendRunEvents } from "./events";
+import { type RunEventInput, appendRunEvents, writeRunStep } from "./events";
 import { isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { type PinnedStage, hasReferences, requirePinnedStage } from "./definitions";
 import { type Wake, QUEUES, wake } from "./queue";
-import { writeRunStep } from "./write-step";
 import { engineSettings } from "./settings";
 import { type ClaimedRow, activeRunCounts, loadTasks, runScope, snapshots } from "./state";
 
