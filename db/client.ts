@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -12,6 +12,11 @@ export type Schema = typeof schema;
 /** One type for both drivers (and for transactions), so query code never knows which it runs on. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Runs `fn` in a transaction: `db`'s own when it is one already, else a new one (never a savepoint). */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const open: boolean = db instanceof PgTransaction;
+  return open ? fn(db) : db.transaction(fn);
+}
 export type Driver = "pglite" | "postgres";
 
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with `rows`. */

@@ -1,35 +1,30 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { type Run, type RunStatusValue, type TaskRun, runs, taskRuns } from "@/db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { type Db, inTransaction } from "@/db/client";
+import { type Run, type TaskRun, runs } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
 import { nextSteps } from "../plan";
 import { contextFor, renderTemplate } from "../render";
-import { type RunEventInput, appendRunEvents, writeRunStep } from "./events";
+import { writeRunStep } from "./events";
 import { isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { type PinnedStage, hasReferences, requirePinnedStage } from "./definitions";
-import { type Wake, QUEUES, wake } from "./queue";
+import { QUEUES, wake } from "./queue";
 import { engineSettings } from "./settings";
-import { type ClaimedRow, activeRunCounts, loadTasks, runScope, snapshots } from "./state";
+import { type ClaimedRow, type RunState, activeRunCounts, loadTasks, runScope, snapshots, triggersWatch } from "./state";
+import { type FinalRunStatus, type FinishOptions, type Step, finishInto, newStep, runOutput, setTask, syncWaitingInto } from "./step";
 
 /**
- * How a run moves forward. Every function here runs inside a transaction that holds the run's row lock
- * (`lockRun`): it reads the tasks, asks the pure planner what follows, writes the result and sends the
- * wake-ups in the same transaction.
+ * How a run moves forward. A step is planned in memory from the run and its tasks as read (`Step`), asks
+ * the pure planner what follows, then is written in one statement with its wake-ups in the same
+ * transaction (`commitStep`). Either the caller holds the run's row lock (`lockRun`) while it reads and
+ * writes, or the write is guarded by the run's event counter (`expectSeq`; see complete.ts).
  */
 
-type FinalRunStatus = Extract<RunStatusValue, "completed" | "failed" | "cancelled">;
-
-/** The run's output: the output of its last task, or of each last task by id when the graph ends in several. */
-function runOutput(pinned: PinnedStage, tasks: ReadonlyMap<string, TaskRun>): unknown {
-  const hasOutgoing = new Set(pinned.graph.edges.map((e) => e.from));
-  const sinks = pinned.graph.tasks.filter((t) => !hasOutgoing.has(t.id) && tasks.get(t.id)?.status === "completed");
-  if (sinks.length === 1) return tasks.get(sinks[0]!.id)?.output ?? null;
-  return Object.fromEntries(sinks.map((t) => [t.id, tasks.get(t.id)?.output ?? null]));
-}
-
-/** A task a worker claimed in the transaction that made it ready, to run next without a queue round trip. */
-export type EagerTask = ClaimedRow & { def: Task; executor: Executor; input: unknown };
+/**
+ * A task a worker claimed in the step that made it ready, to run next without a queue round trip. `state`
+ * is the run as that step wrote it: settling this task tries it first instead of reading the run again.
+ */
+export type EagerTask = ClaimedRow & { def: Task; executor: Executor; input: unknown; state?: RunState };
 
 /**
  * A worker's offer to take one ready task at once ("eager dispatch"). The claim is as durable as any:
@@ -37,23 +32,13 @@ export type EagerTask = ClaimedRow & { def: Task; executor: Executor; input: unk
  */
 export type Eager = { workerId: string; leaseMs: number; taken: EagerTask[] };
 
-type AdvanceOptions = { known?: Map<string, TaskRun>; changed?: string[]; events?: RunEventInput[]; eager?: Eager };
-
 /**
  * Takes one ready work task (agent, HTTP, transform) for the worker, with its input rendered; null when
  * none qualifies (waits go through the queue, and so do tasks whose input breaks their input schema, so
  * that the claim path reports it).
  */
-async function takeEager(
-  tx: Db,
-  run: Run,
-  stage: PinnedStage,
-  tasks: Map<string, TaskRun>,
-  ready: string[],
-  eager: Eager,
-  step: { events: RunEventInput[]; changed: Set<string> },
-) {
-  const { events, changed } = step;
+async function takeEager(db: Db, step: Step, stage: PinnedStage, ready: string[], eager: Eager): Promise<string | null> {
+  const { run, tasks } = step;
   if (eager.taken.length || (run.status !== "running" && run.status !== "waiting_approval")) return null;
   for (const key of ready) {
     const def = stage.graph.tasks.find((t) => t.id === key);
@@ -61,7 +46,7 @@ async function takeEager(
     let input: unknown = def.input;
     let executor: Executor = def.executor;
     if (hasReferences(def)) {
-      const ctx = contextFor(stage.graph, snapshots(tasks), key, await runScope(tx, run, stage.graph));
+      const ctx = contextFor(stage.graph, snapshots(tasks), key, await runScope(db, run, stage.graph));
       input = renderTemplate(def.input, ctx);
       executor = renderTemplate(def.executor, ctx) as Executor;
     }
@@ -80,122 +65,106 @@ async function takeEager(
       workerId: eager.workerId,
       finishedAt: null,
     };
-    tasks.set(key, row);
-    changed.add(key);
-    events.push({ type: "task.started", taskKey: key, payload: { attempt: row.attempt, iteration: row.iteration } });
-    const taken: EagerTask = {
+    setTask(step, row);
+    step.events.push({ type: "task.started", taskKey: key, payload: { attempt: row.attempt, iteration: row.iteration } });
+    eager.taken.push({
       run: { id: run.id, workflowId: run.workflowId, definitionVersion: run.definitionVersion, stageId: run.stageId, status: run.status, input: run.input, workItemId: run.workItemId },
       task: { id: row.id, runId: run.id, taskKey: key, attempt: row.attempt, iteration: row.iteration, startedAt: now },
       def,
       executor,
       input,
-    };
-    eager.taken.push(taken);
+    });
     return key;
   }
   return null;
 }
 
 /**
- * Applies the planner's next steps: queues ready tasks (and wakes workers for them), skips tasks that can
- * no longer run, and finishes the run when nothing is left. A paused run still records progress; its
- * queued tasks wait for resume. `known` is the run's tasks as the caller read them under the run lock
- * (with its own change applied), `events` the caller's events to append with these, and `eager` a
- * worker's offer to run one of the ready tasks itself.
+ * Plans what follows into the step: tasks that can no longer run are skipped, ready ones queued (with a
+ * wake-up each) or one taken by `eager`, and the run ends when nothing is left; otherwise its waiting
+ * status is brought up to date. A paused run still records progress; its queued tasks wait for resume.
  */
-export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage, opts: AdvanceOptions = {}): Promise<void> {
-  const tasks = opts.known ?? (await loadTasks(tx, run.id));
-  if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") {
-    return writeRunStep(tx, run.id, (opts.changed ?? []).map((k) => tasks.get(k)!), opts.events ?? []);
-  }
-  const stage = pinned ?? (await requirePinnedStage(tx, run));
-  const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(tx, run, stage.graph));
+export async function advanceInto(db: Db, step: Step, stage: PinnedStage, eager?: Eager): Promise<void> {
+  const { run, tasks } = step;
+  if (run.status === "pending" || run.status === "completed" || run.status === "failed" || run.status === "cancelled") return;
+  const steps = nextSteps(stage.graph, snapshots(tasks), await runScope(db, run, stage.graph));
   const now = new Date();
-  const events: RunEventInput[] = [...(opts.events ?? [])];
-  // Task rows this step changes (the caller's own first), all written in one statement below.
-  const changed = new Set(opts.changed ?? []);
   for (const key of steps.skip) {
-    tasks.set(key, { ...tasks.get(key)!, status: "skipped", finishedAt: now });
-    changed.add(key);
-    events.push({ type: "task.skipped", taskKey: key });
+    setTask(step, { ...tasks.get(key)!, status: "skipped", finishedAt: now });
+    step.events.push({ type: "task.skipped", taskKey: key });
   }
-  const jobs: Wake[] = [];
   let ready = steps.outcome === "running" ? steps.ready : [];
-  if (ready.length && opts.eager) {
-    const taken = await takeEager(tx, run, stage, tasks, ready, opts.eager, { events, changed });
+  if (ready.length && eager) {
+    const taken = await takeEager(db, step, stage, ready, eager);
     if (taken) ready = ready.filter((k) => k !== taken);
   }
   for (const key of ready) {
     const t = tasks.get(key);
     if (t?.status !== "pending") continue;
-    tasks.set(key, { ...t, status: "queued", queuedAt: now });
-    changed.add(key);
-    jobs.push({ name: QUEUES.task, data: { taskRunId: t.id, runId: run.id } });
+    setTask(step, { ...t, status: "queued", queuedAt: now });
+    step.jobs.push({ name: QUEUES.task, data: { taskRunId: t.id, runId: run.id } });
   }
-  await writeRunStep(tx, run.id, [...changed].map((k) => tasks.get(k)!), events);
-  await wake(tx, jobs);
-  if (steps.outcome === "completed") return finishRun(tx, run, "completed", { output: runOutput(stage, tasks) });
+  if (steps.outcome === "completed") return finishInto(step, "completed", { output: runOutput(stage, tasks) });
   if (steps.outcome === "failed") {
     const failed = [...tasks.values()].find((t) => t.status === "failed");
     const name = stage.graph.tasks.find((t) => t.id === failed?.taskKey)?.name || failed?.taskKey;
-    return finishRun(tx, run, "failed", { error: `Task “${name}” failed: ${failed?.error ?? "unknown error"}`, failedTask: failed?.taskKey });
+    return finishInto(step, "failed", { error: `Task “${name}” failed: ${failed?.error ?? "unknown error"}`, failedTask: failed?.taskKey });
   }
-  await syncWaitingStatus(tx, run, tasks);
-}
-
-/** A run shows `waiting_approval` while any of its tasks waits for an approval, `running` otherwise (paused aside). */
-export async function syncWaitingStatus(tx: Db, run: Run, tasks: ReadonlyMap<string, TaskRun>): Promise<void> {
-  if (run.status !== "running" && run.status !== "waiting_approval") return;
-  const waiting = [...tasks.values()].some((t) => t.status === "waiting" && t.waitingFor === "approval");
-  const status = waiting ? "waiting_approval" : "running";
-  if (status === run.status) return;
-  await tx.update(runs).set({ status, updatedAt: new Date() }).where(eq(runs.id, run.id));
-  run.status = status;
-  await appendRunEvents(tx, run.id, [{ type: "run.status", payload: { status } }]);
+  syncWaitingInto(step);
 }
 
 /**
- * Ends a run: its status, output or error, every unfinished task cancelled, an event for the stream and a
- * durable `run.<status>` event for stage flow and triggers. Then a waiting run may take the freed slot.
+ * Writes a step (see `writeRunStep`) and sends its wake-ups in the same transaction; a step with nothing
+ * to send is one statement, with no transaction around it. A run's end goes on the queue only when
+ * something may react to it (its item's stage flow, an event trigger). When a run ended, a waiting run may
+ * take its slot. With `expectSeq`, false (and nothing written) when another step wrote to the run since
+ * it was read.
  */
-export async function finishRun(
-  tx: Db,
-  run: Run,
-  status: FinalRunStatus,
-  opts: { output?: unknown; error?: string; failedTask?: string; reason?: string; actorId?: string | null } = {},
-): Promise<void> {
-  const now = new Date();
-  await tx
-    .update(runs)
-    .set({ status, finishedAt: now, updatedAt: now, output: opts.output ?? null, error: opts.error ?? null, pausedAt: null })
-    .where(eq(runs.id, run.id));
-  const stopped = await tx
-    .update(taskRuns)
-    .set({ status: "cancelled", finishedAt: now, leaseUntil: null })
-    .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.status, ["queued", "running", "waiting", ...(status === "failed" ? [] : (["pending"] as const))])))
-    .returning({ taskKey: taskRuns.taskKey });
-  const previous = run.status;
-  run.status = status;
-  await appendRunEvents(tx, run.id, [
-    ...stopped.map((t) => ({ type: "task.cancelled", taskKey: t.taskKey, payload: { reason: opts.reason ?? `The run ${status === "failed" ? "failed" : "ended"}.` } })),
-    { type: `run.${status}`, payload: { error: opts.error ?? null, failedTask: opts.failedTask ?? null, reason: opts.reason ?? null } },
-  ]);
-  if (stopped.length) await tx.execute(sql`select pg_notify('tandem_task_cancel', ${run.id})`);
-  await wake(tx, [
-    {
-      name: QUEUES.event,
-      data: {
-        type: `run.${status}`,
-        runId: run.id,
-        workflowId: run.workflowId,
-        workItemId: run.workItemId,
-        stageId: run.stageId,
-        error: opts.error ?? null,
-        actorId: opts.actorId ?? null,
-      },
-    },
-  ]);
-  if (previous !== "pending") await promotePending(tx);
+export async function commitStep(db: Db, step: Step, expectSeq?: number): Promise<boolean> {
+  if (step.ended && !step.run.workItemId && !(await triggersWatch(db, step.run.workflowId))) {
+    step.jobs = step.jobs.filter((j) => j.name !== QUEUES.event);
+  }
+  const write = async (tx: Db) => {
+    const written = await writeRunStep(tx, {
+      runId: step.run.id,
+      rows: [...step.changed].map((k) => step.tasks.get(k)!),
+      cancelled: step.cancelled,
+      events: step.events,
+      patch: step.patch,
+      stopRunning: step.cancelled.some((t) => t.status === "running"),
+      expectSeq,
+    });
+    if (written.applied) {
+      step.run.lastSeq = written.lastSeq;
+      await wake(tx, step.jobs);
+    }
+    return written;
+  };
+  const written = step.jobs.length === 0 ? await write(db) : await inTransaction(db, write);
+  // Also done by the recovery sweep, should this process stop in between.
+  if (written.pendingRuns) await inTransaction(db, promotePending);
+  return written.applied;
+}
+
+/** Advances a run whose lock the caller holds (see `advanceInto`). */
+export async function advanceRun(tx: Db, run: Run, pinned?: PinnedStage): Promise<void> {
+  const step = newStep(run, await loadTasks(tx, run.id));
+  await advanceInto(tx, step, pinned ?? (await requirePinnedStage(tx, run)));
+  await commitStep(tx, step);
+}
+
+/** Brings a locked run's waiting status up to date with its tasks (see `syncWaitingInto`). */
+export async function syncWaitingStatus(tx: Db, run: Run, tasks: Map<string, TaskRun>): Promise<void> {
+  const step = newStep(run, tasks);
+  syncWaitingInto(step);
+  await commitStep(tx, step);
+}
+
+/** Ends a run whose lock the caller holds (see `finishInto`); then a waiting run may take the freed slot. */
+export async function finishRun(tx: Db, run: Run, status: FinalRunStatus, opts: FinishOptions = {}): Promise<void> {
+  const step = newStep(run, await loadTasks(tx, run.id));
+  finishInto(step, status, opts);
+  await commitStep(tx, step);
 }
 
 /**
@@ -209,9 +178,11 @@ export async function activateRun(tx: Db, run: Run, pinned?: PinnedStage): Promi
   const deadlineAt = timeoutMs ? new Date(now.getTime() + timeoutMs) : null;
   await tx.update(runs).set({ status: "running", startedAt: now, updatedAt: now, deadlineAt, timeoutMs }).where(eq(runs.id, run.id));
   Object.assign(run, { status: "running", startedAt: now, deadlineAt, timeoutMs });
-  await appendRunEvents(tx, run.id, [{ type: "run.started", payload: { timeoutMs } }]);
-  if (deadlineAt) await wake(tx, [{ name: QUEUES.timer, data: { kind: "run-deadline", runId: run.id }, startAfter: deadlineAt }]);
-  await advanceRun(tx, run, stage);
+  const step = newStep(run, await loadTasks(tx, run.id));
+  step.events.push({ type: "run.started", payload: { timeoutMs } });
+  if (deadlineAt) step.jobs.push({ name: QUEUES.timer, data: { kind: "run-deadline", runId: run.id }, startAfter: deadlineAt });
+  await advanceInto(tx, step, stage);
+  await commitStep(tx, step);
 }
 
 /** Whether a run of this workflow may start now, under its own limit and the instance's. */

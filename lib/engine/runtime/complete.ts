@@ -1,100 +1,119 @@
-import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { type Run, type TaskRun, taskRuns } from "@/db/schema";
+import { type Db, inTransaction } from "@/db/client";
+import type { TaskRun } from "@/db/schema";
 import type { Task } from "../graph-schema";
 import { loopDecision, retryDelayMs } from "../plan";
-import { type Eager, advanceRun } from "./advance";
+import { type Eager, advanceInto, commitStep } from "./advance";
 import { type PinnedStage, requirePinnedStage } from "./definitions";
-import { appendRunEvents } from "./events";
 import { schemaErrors } from "./json-check";
-import { QUEUES, wake } from "./queue";
-import { lockRunWithTasks, runScope } from "./state";
+import { QUEUES } from "./queue";
+import { type RunState, lockRunWithTasks, readRunState, runScope } from "./state";
+import { type Step, newStep, setTask, syncWaitingInto } from "./step";
 
 /**
- * The end of one task attempt, success or failure. Both take the run lock, then change the task only if
- * it is still the attempt that was claimed (`status`, `attempt`): a late, duplicated or cancelled
- * attempt changes nothing and reports false.
+ * The end of one task attempt, success or failure. Each reads the run and its tasks, changes the task
+ * only if it is still the attempt that was claimed (`status`, `attempt`) — a late, duplicated or
+ * cancelled attempt changes nothing and reports false — and plans what follows as one step.
+ *
+ * The step is written guarded by the run's event counter (`last_seq`), which every change to a run or
+ * its tasks advances: if another step wrote first (siblings finishing together, a pause, a cancel), the
+ * write changes nothing and the attempt is read and planned again. After a few rounds it takes the run
+ * lock instead, so a busy run cannot starve it. Two statements for a step that sends nothing.
  */
 
-export type Settle = { runId: string; taskRunId: string; attempt: number };
+/**
+ * The attempt to settle. `state`: the run as this worker's last step wrote it (eager dispatch); the first
+ * round plans from it instead of reading, and its guard tells whether anyone wrote since.
+ */
+export type Settle = { runId: string; taskRunId: string; attempt: number; state?: RunState };
 
-type Locked = { run: Run; task: TaskRun; tasks: Map<string, TaskRun>; def: Task; pinned: PinnedStage };
+type Attempt = { step: Step; task: TaskRun; def: Task; pinned: PinnedStage; expectSeq: number };
 
-async function lockAttempt(tx: Db, s: Settle): Promise<Locked | null> {
-  const locked = await lockRunWithTasks(tx, s.runId);
-  if (!locked) return null;
-  const { run, tasks } = locked;
+const OPTIMISTIC_ROUNDS = 3;
+
+async function readAttempt(db: Db, s: Settle, how: "known" | "read" | "lock"): Promise<Attempt | null> {
+  const state = how === "known" ? s.state : how === "lock" ? await lockRunWithTasks(db, s.runId) : await readRunState(db, s.runId);
+  if (!state) return null;
+  const { run, tasks } = state;
   const task = [...tasks.values()].find((t) => t.id === s.taskRunId);
   if (!task) return null;
   if (run.status === "completed" || run.status === "failed" || run.status === "cancelled") return null;
   if (task.attempt !== s.attempt || (task.status !== "running" && task.status !== "waiting")) return null;
-  const pinned = await requirePinnedStage(tx, run);
+  const pinned = await requirePinnedStage(db, run);
   const def = pinned.graph.tasks.find((t) => t.id === task.taskKey);
   if (!def) return null;
-  return { run, task, tasks, def, pinned };
+  return { step: newStep(run, tasks), task, def, pinned, expectSeq: run.lastSeq };
 }
 
-/** Marks the claimed attempt as still current and changes it; false when someone else already did. */
-async function update(tx: Db, task: TaskRun, set: Partial<typeof taskRuns.$inferInsert>): Promise<boolean> {
-  const rows = await tx
-    .update(taskRuns)
-    .set(set)
-    .where(and(eq(taskRuns.id, task.id), eq(taskRuns.status, task.status), eq(taskRuns.attempt, task.attempt)))
-    .returning({ id: taskRuns.id });
-  return rows.length === 1;
+async function settle(db: Db, s: Settle, plan: (a: Attempt) => Promise<void>, eager?: Eager): Promise<boolean> {
+  const attempt = async (tx: Db, how: "known" | "read" | "lock") => {
+    if (eager) eager.taken.length = 0;
+    const a = await readAttempt(tx, s, how);
+    if (!a) return null;
+    await plan(a);
+    if (!(await commitStep(tx, a.step, a.expectSeq))) return false;
+    if (eager?.taken[0]) eager.taken[0].state = { run: a.step.run, tasks: a.step.tasks };
+    return true;
+  };
+  for (let round = 0; round < OPTIMISTIC_ROUNDS; round++) {
+    const done = await attempt(db, round === 0 && s.state ? "known" : "read");
+    if (done !== false) return done === true;
+  }
+  return (await inTransaction(db, (tx) => attempt(tx, "lock"))) === true;
 }
 
 /**
  * Records a task's output: checked against its output schema (a mismatch is a failure carrying the schema
  * errors), then its loop decides whether it runs again; otherwise it completes and the run moves on.
+ * With `eager`, the worker takes one task this makes ready (see `Eager`).
  */
-export async function completeTask(tx: Db, s: Settle, output: unknown, eager?: Eager): Promise<boolean> {
-  const locked = await lockAttempt(tx, s);
-  if (!locked) return false;
-  const { run, task, tasks, def, pinned } = locked;
-  const problems = def.outputSchema ? schemaErrors(def.outputSchema, output) : [];
-  if (problems.length) {
-    return failLocked(tx, locked, `The output does not match the task's output schema: ${problems.join("; ")}.`, true, { schemaErrors: problems, output });
-  }
-  const now = new Date();
-  const started = task.startedAt?.getTime() ?? now.getTime();
-  const decision = def.loop ? loopDecision(def, output, task.iteration, await runScope(tx, run, pinned.graph)) : "done";
-  if (decision === "exhausted") {
-    return failLocked(tx, locked, `It ran ${task.iteration} times without meeting its loop condition (the most allowed is ${def.loop!.maxIterations}).`, false, { output });
-  }
-  if (decision === "again") {
-    if (!(await update(tx, task, { status: "queued", iteration: task.iteration + 1, attempt: 0, output, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
-    await appendRunEvents(tx, run.id, [{ type: "task.iteration", taskKey: task.taskKey, payload: { iteration: task.iteration, output } }]);
-    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id } }]);
-    return true;
-  }
-  // Checked above under the run lock, on rows read after taking it: the step's one write records it.
-  tasks.set(task.taskKey, { ...task, status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null });
-  const completed = { type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs: now.getTime() - started } };
-  await advanceRun(tx, run, pinned, { known: tasks, changed: [task.taskKey], events: [completed], eager });
-  return true;
+export async function completeTask(db: Db, s: Settle, output: unknown, eager?: Eager): Promise<boolean> {
+  return settle(
+    db,
+    s,
+    async (a) => {
+      const { step, task, def, pinned } = a;
+      const problems = def.outputSchema ? schemaErrors(def.outputSchema, output) : [];
+      if (problems.length) {
+        return failInto(db, a, `The output does not match the task's output schema: ${problems.join("; ")}.`, true, { schemaErrors: problems, output });
+      }
+      const now = new Date();
+      const decision = def.loop ? loopDecision(def, output, task.iteration, await runScope(db, step.run, pinned.graph)) : "done";
+      if (decision === "exhausted") {
+        return failInto(db, a, `It ran ${task.iteration} times without meeting its loop condition (the most allowed is ${def.loop!.maxIterations}).`, false, { output });
+      }
+      if (decision === "again") {
+        setTask(step, { ...task, status: "queued", iteration: task.iteration + 1, attempt: 0, output, queuedAt: now, leaseUntil: null, workerId: null });
+        step.events.push({ type: "task.iteration", taskKey: task.taskKey, payload: { iteration: task.iteration, output } });
+        step.jobs.push({ name: QUEUES.task, data: { taskRunId: task.id, runId: step.run.id } });
+        return syncWaitingInto(step);
+      }
+      const durationMs = now.getTime() - (task.startedAt?.getTime() ?? now.getTime());
+      setTask(step, { ...task, status: "completed", output, error: null, finishedAt: now, leaseUntil: null, waitingFor: null });
+      step.events.push({ type: "task.completed", taskKey: task.taskKey, payload: { attempt: task.attempt, iteration: task.iteration, durationMs } });
+      await advanceInto(db, step, pinned, eager);
+    },
+    eager,
+  );
 }
 
 /**
  * Records a failed attempt. A retryable failure with attempts left is queued again after the retry
  * policy's backoff; otherwise the task fails, and with it the run.
  */
-export async function failTask(tx: Db, s: Settle, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
-  const locked = await lockAttempt(tx, s);
-  return locked ? failLocked(tx, locked, error, retryable, details) : false;
+export async function failTask(db: Db, s: Settle, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
+  return settle(db, s, (a) => failInto(db, a, error, retryable, details));
 }
 
-async function failLocked(tx: Db, { run, task, tasks, def, pinned }: Locked, error: string, retryable: boolean, details?: unknown): Promise<boolean> {
+async function failInto(db: Db, { step, task, def, pinned }: Attempt, error: string, retryable: boolean, details?: unknown): Promise<void> {
   const now = new Date();
   const delay = retryable ? retryDelayMs(def.retry, task.attempt) : null;
   if (delay !== null) {
-    if (!(await update(tx, task, { status: "queued", error, errorDetails: details ?? null, queuedAt: now, leaseUntil: null, workerId: null }))) return false;
-    await appendRunEvents(tx, run.id, [{ type: "task.retrying", taskKey: task.taskKey, payload: { attempt: task.attempt, delayMs: delay, error } }]);
-    await wake(tx, [{ name: QUEUES.task, data: { taskRunId: task.id, runId: run.id }, startAfter: new Date(now.getTime() + delay) }]);
-    return true;
+    setTask(step, { ...task, status: "queued", error, errorDetails: details ?? null, queuedAt: now, leaseUntil: null, workerId: null });
+    step.events.push({ type: "task.retrying", taskKey: task.taskKey, payload: { attempt: task.attempt, delayMs: delay, error } });
+    step.jobs.push({ name: QUEUES.task, data: { taskRunId: task.id, runId: step.run.id }, startAfter: new Date(now.getTime() + delay) });
+    return syncWaitingInto(step);
   }
-  tasks.set(task.taskKey, { ...task, status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null });
-  const failed = { type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } };
-  await advanceRun(tx, run, pinned, { known: tasks, changed: [task.taskKey], events: [failed] });
-  return true;
+  setTask(step, { ...task, status: "failed", error, errorDetails: details ?? null, finishedAt: now, leaseUntil: null, waitingFor: null });
+  step.events.push({ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } });
+  await advanceInto(db, step, pinned);
 }

@@ -1,23 +1,50 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type SQL, and, asc, eq, gt, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
 import { type TaskRun, runEvents, runs, taskRuns } from "@/db/schema";
+import type { RunPatch } from "./step";
 
 /** The NOTIFY channel that wakes open run streams; the payload is the run id. */
 export const RUN_EVENTS_CHANNEL = "tandem_run_events";
 
 export type RunEventInput = { type: string; taskKey?: string | null; payload?: Record<string, unknown> };
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** What one step writes; see `Step` (step.ts). `expectSeq`: write only if the run's `last_seq` is still this. */
+export type StepWrite = {
+  runId: string;
+  rows?: TaskRun[];
+  cancelled?: TaskRun[];
+  events: RunEventInput[];
+  patch?: RunPatch;
+  /** Tell workers running this run's tasks to stop (the run ended with tasks running). */
+  stopRunning?: boolean;
+  expectSeq?: number;
+};
+
+export type StepWritten = { applied: boolean; lastSeq: number; pendingRuns: boolean };
+
+function patchSql(p: RunPatch = {}): SQL {
+  const sets: SQL[] = [];
+  if (p.status !== undefined) sets.push(sql`status = ${p.status}::run_status`);
+  if ("output" in p) sets.push(sql`output = ${p.output == null ? null : JSON.stringify(p.output)}::jsonb`);
+  if ("error" in p) sets.push(sql`error = ${p.error ?? null}`);
+  if ("finishedAt" in p) sets.push(sql`finished_at = ${iso(p.finishedAt)}::timestamptz`);
+  if ("pausedAt" in p) sets.push(sql`paused_at = ${iso(p.pausedAt)}::timestamptz`);
+  return sets.length ? sql`, ${sql.join(sets, sql`, `)}` : sql``;
+}
 
 /**
- * Writes one step of a run in a single statement: the task rows it changed (whole, as the caller holds
- * them under the run lock, read after taking it) and its events with their seqs, notifying at commit.
- * Only rows the step changed are written, so a running task's lease renewal is never overwritten.
+ * Writes one step of a run in a single statement: the run row first (its event counter, the columns the
+ * step sets; with `expectSeq`, only if no other step wrote since it was read), then the task rows the
+ * step changed (whole, as the step holds them), the status of the attempts it cancelled, and its events
+ * with their seqs, notifying at commit. `applied` is false when `expectSeq` no longer held: nothing was
+ * written; otherwise `lastSeq` is the run's counter after the step. Only rows the step changed are written, so a running task's lease renewal is never overwritten.
  */
-export async function writeRunStep(tx: Db, runId: string, changed: TaskRun[], events: RunEventInput[]): Promise<void> {
-  if (changed.length === 0 && events.length === 0) return;
+export async function writeRunStep(db: Db, w: StepWrite): Promise<StepWritten> {
+  const { runId, events } = w;
   const rows = JSON.stringify(
-    changed.map((t) => ({
+    (w.rows ?? []).map((t) => ({
       id: t.id,
       status: t.status,
       attempt: t.attempt,
@@ -34,9 +61,16 @@ export async function writeRunStep(tx: Db, runId: string, changed: TaskRun[], ev
       worker_id: t.workerId,
     })),
   );
+  const cancelled = JSON.stringify((w.cancelled ?? []).map((t) => t.id));
   const evs = JSON.stringify(events.map((e, i) => ({ i: i + 1, type: e.type, task_key: e.taskKey ?? null, payload: e.payload ?? {} })));
-  await tx.execute(sql`
-    with v as (
+  const guard = w.expectSeq === undefined ? sql`` : sql` and last_seq = ${w.expectSeq}`;
+  const ended = w.patch?.status === "completed" || w.patch?.status === "failed" || w.patch?.status === "cancelled";
+  const [row] = rowsOf<{ last_seq: number | null; pending: boolean | null }>(
+    await db.execute(sql`
+    with s as (
+      update ${runs} set last_seq = last_seq + ${events.length}, updated_at = now()${patchSql(w.patch)}
+      where id = ${runId}${guard} returning last_seq
+    ), v as (
       select * from jsonb_to_recordset(${rows}::jsonb) as v(
         id uuid, status task_status, attempt int, iteration int, input jsonb, output jsonb, error text, error_details jsonb,
         waiting_for text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz, lease_until timestamptz, worker_id text)
@@ -44,16 +78,25 @@ export async function writeRunStep(tx: Db, runId: string, changed: TaskRun[], ev
       update ${taskRuns} t set status = v.status, attempt = v.attempt, iteration = v.iteration, input = v.input, output = v.output,
         error = v.error, error_details = v.error_details, waiting_for = v.waiting_for, queued_at = v.queued_at,
         started_at = v.started_at, finished_at = v.finished_at, lease_until = v.lease_until, worker_id = v.worker_id
-      from v where t.id = v.id and t.run_id = ${runId}
+      from v, s where t.id = v.id and t.run_id = ${runId}
       returning t.id
-    ), s as (
-      update ${runs} set last_seq = last_seq + ${events.length}, updated_at = now() where id = ${runId} and ${events.length} > 0 returning last_seq
+    ), c as (
+      update ${taskRuns} t set status = 'cancelled', finished_at = now(), lease_until = null
+      from s where t.run_id = ${runId} and t.id in (select jsonb_array_elements_text(${cancelled}::jsonb)::uuid)
+        and t.status in ('pending', 'queued', 'running', 'waiting')
+      returning t.id
     ), ins as (
       insert into ${runEvents} (run_id, seq, type, task_key, payload)
       select ${runId}::uuid, s.last_seq - ${events.length} + e.i, e.type, e.task_key, e.payload
       from s, jsonb_to_recordset(${evs}::jsonb) as e(i int, type text, task_key text, payload jsonb)
     )
-    select (select count(*) from u) as updated, (select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s) as notified`);
+    select (select last_seq from s) as last_seq, (select count(*) from u) + (select count(*) from c) as written,
+      (select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s where ${events.length} > 0) as notified,
+      (select pg_notify('tandem_task_cancel', ${runId}) from s where ${w.stopRunning ?? false}) as stopped,
+      case when ${ended} then exists (select 1 from ${runs} where status = 'pending') end as pending`),
+  );
+  const lastSeq = row?.last_seq;
+  return { applied: lastSeq != null, lastSeq: Number(lastSeq ?? 0), pendingRuns: row?.pending === true };
 }
 
 /**
@@ -61,7 +104,7 @@ export async function writeRunStep(tx: Db, runId: string, changed: TaskRun[], ev
  * update takes the row lock: seqs are strictly increasing and gap-free, and listeners are told at commit.
  */
 export async function appendRunEvents(tx: Db, runId: string, events: RunEventInput[]): Promise<void> {
-  await writeRunStep(tx, runId, [], events);
+  if (events.length) await writeRunStep(tx, { runId, events });
 }
 
 /** Events of a run after `afterSeq`, oldest first. Callers have checked access to the run. */

@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, inTransaction } from "@/db/client";
 import { taskRuns } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
 import { TaskError } from "../executors/types";
 import { contextFor, renderTemplate } from "../render";
-import { type Eager, type EagerTask, syncWaitingStatus } from "./advance";
+import { type Eager, type EagerTask, commitStep } from "./advance";
 import { completeTask, failTask } from "./complete";
 import { hasReferences, requirePinnedStage } from "./definitions";
-import { appendRunEvents } from "./events";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { QUEUES, wake } from "./queue";
-import { claimTask, loadTasks, lockRun, runScope, snapshots } from "./state";
+import { claimTask, loadTasks, lockRunWithTasks, runScope, snapshots } from "./state";
+import { newStep, setTask, syncWaitingInto } from "./step";
 
 /** What a worker process needs to run tasks: its database, identity, executors and in-flight attempts. */
 export type WorkerContext = {
@@ -60,32 +60,30 @@ async function claim(w: WorkerContext, taskRunId: string, runId?: string): Promi
   const problems = def.inputSchema ? schemaErrors(def.inputSchema, input) : [];
   if (problems.length) {
     const message = `The input does not match the task's input schema: ${problems.join("; ")}.`;
-    await w.db.transaction((tx) => failTask(tx, settle, message, false, { schemaErrors: problems, input }));
+    await failTask(w.db, settle, message, false, { schemaErrors: problems, input });
     return null;
   }
   if (isWorkKind(def.executor.kind)) return { run, task, def, executor, input };
-  await w.db.transaction((tx) => park(tx, settle, def));
+  await inTransaction(w.db, (tx) => park(tx, settle, def));
   return null;
 }
 
 /** Approval, human and delay tasks wait in the database, with a timer for their end or their timeout. */
 async function park(tx: Db, s: { runId: string; taskRunId: string; attempt: number }, def: Task): Promise<void> {
-  const run = await lockRun(tx, s.runId);
-  if (!run) return;
+  const locked = await lockRunWithTasks(tx, s.runId);
+  const task = locked && [...locked.tasks.values()].find((t) => t.id === s.taskRunId);
+  if (!locked || !task || task.status !== "running" || task.attempt !== s.attempt) return;
   const waitingFor = def.executor.kind === "delay" ? "delay" : def.executor.kind === "approval" ? "approval" : "human";
-  const [task] = await tx
-    .update(taskRuns)
-    .set({ status: "waiting", waitingFor, leaseUntil: null, workerId: null })
-    .where(and(eq(taskRuns.id, s.taskRunId), eq(taskRuns.status, "running"), eq(taskRuns.attempt, s.attempt)))
-    .returning();
-  if (!task) return;
-  await appendRunEvents(tx, run.id, [{ type: "task.waiting", taskKey: task.taskKey, payload: { for: waitingFor } }]);
+  const step = newStep(locked.run, locked.tasks);
+  setTask(step, { ...task, status: "waiting", waitingFor, leaseUntil: null, workerId: null });
+  step.events.push({ type: "task.waiting", taskKey: task.taskKey, payload: { for: waitingFor } });
   if (def.executor.kind === "delay") {
-    await wake(tx, [{ name: QUEUES.timer, data: { kind: "delay", ...s }, startAfter: leaseEnd(def.executor.ms) }]);
+    step.jobs.push({ name: QUEUES.timer, data: { kind: "delay", ...s }, startAfter: leaseEnd(def.executor.ms) });
   } else if (def.timeoutMs) {
-    await wake(tx, [{ name: QUEUES.timer, data: { kind: "wait-timeout", ...s }, startAfter: leaseEnd(def.timeoutMs) }]);
+    step.jobs.push({ name: QUEUES.timer, data: { kind: "wait-timeout", ...s }, startAfter: leaseEnd(def.timeoutMs) });
   }
-  await syncWaitingStatus(tx, run, await loadTasks(tx, run.id));
+  syncWaitingInto(step);
+  await commitStep(tx, step);
 }
 
 /** Runs one attempt with its timeout, renewing the lease while it works and stopping when the task is taken away. */
@@ -144,15 +142,13 @@ export async function processTask(w: WorkerContext, taskRunId: string, runId?: s
   let claimed = await claim(w, taskRunId, runId);
   while (claimed) {
     const result = await execute(w, claimed);
-    const settle = { runId: claimed.run.id, taskRunId: claimed.task.id, attempt: claimed.task.attempt };
+    const settle = { runId: claimed.run.id, taskRunId: claimed.task.id, attempt: claimed.task.attempt, state: claimed.state };
     // A long chain goes back through the queue now and then, so one job never holds a worker slot for long.
     const offer = ++steps < EAGER_MAX_STEPS && Date.now() - began < EAGER_MAX_MS;
     const eager: Eager | undefined = offer ? { workerId: w.workerId, leaseMs: w.leaseMs, taken: [] } : undefined;
-    await w.db.transaction((tx) =>
-      result.ok
-        ? completeTask(tx, settle, result.output, eager)
-        : failTask(tx, settle, result.error.message, result.error.retryable, result.error.details),
-    );
+    await (result.ok
+      ? completeTask(w.db, settle, result.output, eager)
+      : failTask(w.db, settle, result.error.message, result.error.retryable, result.error.details));
     claimed = eager?.taken[0] ?? null;
   }
 }

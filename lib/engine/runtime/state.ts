@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type Run, type TaskRun, runEvents, runs, stages, taskRuns, users, workItems } from "@/db/schema";
+import { type Run, type TaskRun, runEvents, runs, stages, taskRuns, triggers, users, workItems } from "@/db/schema";
 import type { TaskGraph } from "../graph-schema";
 import type { ItemScope, RunScope, TaskSnapshot } from "../run-state";
 
@@ -8,8 +8,9 @@ import type { ItemScope, RunScope, TaskSnapshot } from "../run-state";
 export const ACTIVE_RUN_STATUSES = ["running", "paused", "waiting_approval"] as const;
 
 /**
- * Locks a run's row until commit and returns it. Every change to a run or its tasks takes this lock
- * first (run row, then task rows), so changes to one run never interleave and never deadlock.
+ * Locks a run's row until commit and returns it. Every change to a run or its tasks either holds this
+ * lock or is one statement guarded by the run's `last_seq` (which updates the run row first): run row,
+ * then task rows, so changes to one run never interleave and never deadlock.
  */
 export async function lockRun(tx: Db, runId: string): Promise<Run | undefined> {
   const [run] = await tx.select().from(runs).where(eq(runs.id, runId)).for("update");
@@ -22,10 +23,23 @@ export async function lockRun(tx: Db, runId: string): Promise<Run | undefined> {
  * lock still sees other tables as of its start, so tasks read in the locking statement could miss a change
  * the previous lock holder just committed (and a join would never start). Undefined when the run is missing.
  */
-export async function lockRunWithTasks(tx: Db, runId: string): Promise<{ run: Run; tasks: Map<string, TaskRun> } | undefined> {
+export async function lockRunWithTasks(tx: Db, runId: string): Promise<RunState | undefined> {
   const run = await lockRun(tx, runId);
   if (!run) return undefined;
   return { run, tasks: await loadTasks(tx, runId) };
+}
+
+/** A run and its tasks by task key. */
+export type RunState = { run: Run; tasks: Map<string, TaskRun> };
+
+/**
+ * A run and all its tasks as one statement sees them, without a lock: a consistent snapshot for a step
+ * whose write is guarded by the run's `last_seq` (see `writeRunStep`). Undefined when the run is missing.
+ */
+export async function readRunState(db: Db, runId: string): Promise<RunState | undefined> {
+  const rows = await db.select({ run: runs, task: taskRuns }).from(runs).innerJoin(taskRuns, eq(taskRuns.runId, runs.id)).where(eq(runs.id, runId));
+  if (rows.length === 0) return undefined;
+  return { run: rows[0]!.run, tasks: new Map(rows.map((r) => [r.task.taskKey, r.task])) };
 }
 
 /** A claimed task and the run facts its execution needs. */
@@ -125,6 +139,16 @@ async function itemScope(db: Db, itemId: string): Promise<ItemScope | null> {
     .leftJoin(users, eq(users.id, workItems.assigneeId))
     .where(eq(workItems.id, itemId));
   return row ? { ...row, assignee: row.assignee ?? null } : null;
+}
+
+/** Whether an enabled event trigger listens to a workflow's events (then its runs' ends go on the queue). */
+export async function triggersWatch(db: Db, workflowId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: triggers.id })
+    .from(triggers)
+    .where(and(eq(triggers.kind, "event"), eq(triggers.enabled, true), sql`${triggers.config}->>'sourceWorkflowId' = ${workflowId}`))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Runs in progress, in total and for one workflow: what the concurrency limits count. */

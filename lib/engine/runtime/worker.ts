@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import type { Database, Db } from "@/db/client";
+import { promotePending } from "./advance";
 import { type Executors, defaultExecutors } from "./executors";
 import { type WorkerContext, processTask } from "./execute";
 import { QUEUES, createBoss, setQueue, startBoss } from "./queue";
@@ -59,6 +60,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
     try {
       await recoverLostTasks(db);
       await rewakeQueued(db, settings.leaseMs);
+      await db.transaction(promotePending);
     } catch (err) {
       log("recovery sweep failed", err);
     }
