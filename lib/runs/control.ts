@@ -4,7 +4,7 @@ import { type Run, runs, taskRuns } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { appendAudit } from "@/lib/audit/log";
 import { downstreamOf } from "@/lib/engine/plan";
-import { advanceRun, finishRun, hasSlot, lockAdmission, syncWaitingStatus } from "@/lib/engine/runtime/advance";
+import { advanceRun, finishRun, hasSlot, syncWaitingStatus } from "@/lib/engine/runtime/advance";
 import { requirePinnedStage } from "@/lib/engine/runtime/definitions";
 import { appendRunEvents } from "@/lib/engine/runtime/events";
 import { QUEUES, wake } from "@/lib/engine/runtime/queue";
@@ -104,7 +104,6 @@ export async function retryRun(db: Db, actor: Actor, input: unknown): Promise<Ru
       .update(taskRuns)
       .set({ status: "pending", attempt: 0, iteration: 1, output: null, error: null, errorDetails: null, input: null, startedAt: null, finishedAt: null, queuedAt: null, waitingFor: null, leaseUntil: null, workerId: null })
       .where(and(eq(taskRuns.runId, run.id), inArray(taskRuns.taskKey, [...reset])));
-    await lockAdmission(tx);
     const admitted = await hasSlot(tx, run.workflowId, pinned.definition.settings?.maxConcurrentRuns ?? null);
     const now = new Date();
     const status = admitted ? "running" : "pending";

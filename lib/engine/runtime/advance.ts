@@ -1,16 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { type Db, inTransaction } from "@/db/client";
+import { type Db, inTransaction, rowsOf } from "@/db/client";
 import { type Run, type TaskRun, runs } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
 import { nextSteps } from "../plan";
 import { contextFor, renderTemplate } from "../render";
-import { writeRunStep } from "./events";
+import { type StepWritten, writeRunStep } from "./events";
 import { isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
 import { type PinnedStage, hasReferences, requirePinnedStage } from "./definitions";
-import { QUEUES, wake } from "./queue";
+import { QUEUES, type Wake, wake } from "./queue";
 import { engineSettings } from "./settings";
-import { type ClaimedRow, type RunState, activeRunCounts, loadTasks, runScope, snapshots, triggersWatch } from "./state";
+import { type ClaimedRow, type RunState, loadTasks, runScope, snapshots } from "./state";
 import { type FinalRunStatus, type FinishOptions, type Step, finishInto, newStep, runOutput, setTask, syncWaitingInto } from "./step";
 
 /**
@@ -116,15 +116,13 @@ export async function advanceInto(db: Db, step: Step, stage: PinnedStage, eager?
 /**
  * Writes a step (see `writeRunStep`) and sends its wake-ups in the same transaction; a step with nothing
  * to send is one statement, with no transaction around it. A run's end goes on the queue only when
- * something may react to it (its item's stage flow, an event trigger). When a run ended, a waiting run may
- * take its slot. With `expectSeq`, false (and nothing written) when another step wrote to the run since
- * it was read.
+ * something may react to it: its item's stage flow, or an event trigger — so the end of a run without an
+ * item is first written unannounced, on condition that no trigger watches its workflow, and announced
+ * when one does. When a run ended, a waiting run may take its slot. With `expectSeq`, false (and nothing
+ * written) when another step wrote to the run since it was read.
  */
 export async function commitStep(db: Db, step: Step, expectSeq?: number): Promise<boolean> {
-  if (step.ended && !step.run.workItemId && !(await triggersWatch(db, step.run.workflowId))) {
-    step.jobs = step.jobs.filter((j) => j.name !== QUEUES.event);
-  }
-  const write = async (tx: Db) => {
+  const write = async (tx: Db, jobs: Wake[], unlessWatched?: string) => {
     const written = await writeRunStep(tx, {
       runId: step.run.id,
       rows: [...step.changed].map((k) => step.tasks.get(k)!),
@@ -133,14 +131,22 @@ export async function commitStep(db: Db, step: Step, expectSeq?: number): Promis
       patch: step.patch,
       stopRunning: step.cancelled.some((t) => t.status === "running"),
       expectSeq,
+      unlessWatched,
     });
     if (written.applied) {
       step.run.lastSeq = written.lastSeq;
-      await wake(tx, step.jobs);
+      await wake(tx, jobs);
     }
     return written;
   };
-  const written = step.jobs.length === 0 ? await write(db) : await inTransaction(db, write);
+  const send = (jobs: Wake[], unlessWatched?: string) =>
+    jobs.length === 0 ? write(db, jobs, unlessWatched) : inTransaction(db, (tx) => write(tx, jobs, unlessWatched));
+  let written: StepWritten | null = null;
+  if (step.ended && !step.run.workItemId) {
+    written = await send(step.jobs.filter((j) => j.name !== QUEUES.event), step.run.workflowId);
+    if (!written.applied && written.watched) written = null;
+  }
+  written ??= await send(step.jobs);
   // Also done by the recovery sweep, should this process stop in between.
   if (written.pendingRuns) await inTransaction(db, promotePending);
   return written.applied;
@@ -185,11 +191,15 @@ export async function activateRun(tx: Db, run: Run, pinned?: PinnedStage): Promi
   await commitStep(tx, step);
 }
 
-/** Whether a run of this workflow may start now, under its own limit and the instance's. */
+/**
+ * Whether a run of this workflow may start now, under its own limit and the instance's. Takes the
+ * admission lock (held to commit), so two admissions never both take the last slot (`tandem_admit`).
+ */
 export async function hasSlot(tx: Db, workflowId: string, workflowLimit: number | null): Promise<boolean> {
-  const counts = await activeRunCounts(tx, workflowId);
-  if (counts.total >= engineSettings().maxActiveRuns) return false;
-  return workflowLimit == null || counts.workflow < workflowLimit;
+  const [row] = rowsOf<{ admitted: boolean }>(
+    await tx.execute(sql`select tandem_admit(${workflowId}, ${workflowLimit}::int, ${engineSettings().maxActiveRuns}::int) as admitted`),
+  );
+  return row?.admitted === true;
 }
 
 /** Serializes admission decisions (start, promote) across the instance, so limits are never overshot. */
@@ -206,7 +216,7 @@ export async function promotePending(tx: Db): Promise<void> {
   for (const candidate of waiting) {
     const pinned = await requirePinnedStage(tx, candidate);
     if (!(await hasSlot(tx, candidate.workflowId, pinned.definition.settings?.maxConcurrentRuns ?? null))) {
-      if ((await activeRunCounts(tx, candidate.workflowId)).total >= engineSettings().maxActiveRuns) return;
+      if (!(await hasSlot(tx, candidate.workflowId, null))) return; // the instance is full
       continue;
     }
     const [locked] = await tx.select().from(runs).where(and(eq(runs.id, candidate.id), eq(runs.status, "pending"))).for("update");

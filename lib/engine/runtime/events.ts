@@ -1,6 +1,6 @@
 import { type SQL, and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type TaskRun, runEvents, runs, taskRuns } from "@/db/schema";
+import { type TaskRun, runEvents, runs, taskRuns, triggers } from "@/db/schema";
 import type { RunPatch } from "./step";
 
 /** The NOTIFY channel that wakes open run streams; the payload is the run id. */
@@ -20,9 +20,11 @@ export type StepWrite = {
   /** Tell workers running this run's tasks to stop (the run ended with tasks running). */
   stopRunning?: boolean;
   expectSeq?: number;
+  /** Write only if no enabled event trigger watches this workflow (`watched` tells when one does). */
+  unlessWatched?: string;
 };
 
-export type StepWritten = { applied: boolean; lastSeq: number; pendingRuns: boolean };
+export type StepWritten = { applied: boolean; lastSeq: number; pendingRuns: boolean; watched: boolean };
 
 function patchSql(p: RunPatch = {}): SQL {
   const sets: SQL[] = [];
@@ -63,9 +65,10 @@ export async function writeRunStep(db: Db, w: StepWrite): Promise<StepWritten> {
   );
   const cancelled = JSON.stringify((w.cancelled ?? []).map((t) => t.id));
   const evs = JSON.stringify(events.map((e, i) => ({ i: i + 1, type: e.type, task_key: e.taskKey ?? null, payload: e.payload ?? {} })));
-  const guard = w.expectSeq === undefined ? sql`` : sql` and last_seq = ${w.expectSeq}`;
+  const watchers = sql`select 1 from ${triggers} where kind = 'event' and enabled and config->>'sourceWorkflowId' = ${w.unlessWatched ?? null}`;
+  const guard = sql`${w.expectSeq === undefined ? sql`` : sql` and last_seq = ${w.expectSeq}`}${w.unlessWatched ? sql` and not exists (${watchers})` : sql``}`;
   const ended = w.patch?.status === "completed" || w.patch?.status === "failed" || w.patch?.status === "cancelled";
-  const [row] = rowsOf<{ last_seq: number | null; pending: boolean | null }>(
+  const [row] = rowsOf<{ last_seq: number | null; pending: boolean | null; watched: boolean | null }>(
     await db.execute(sql`
     with s as (
       update ${runs} set last_seq = last_seq + ${events.length}, updated_at = now()${patchSql(w.patch)}
@@ -93,10 +96,11 @@ export async function writeRunStep(db: Db, w: StepWrite): Promise<StepWritten> {
     select (select last_seq from s) as last_seq, (select count(*) from u) + (select count(*) from c) as written,
       (select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s where ${events.length} > 0) as notified,
       (select pg_notify('tandem_task_cancel', ${runId}) from s where ${w.stopRunning ?? false}) as stopped,
-      case when ${ended} then exists (select 1 from ${runs} where status = 'pending') end as pending`),
+      case when ${ended} then exists (select 1 from ${runs} where status = 'pending') end as pending,
+      ${w.unlessWatched ? sql`exists (${watchers})` : sql`false`} as watched`),
   );
   const lastSeq = row?.last_seq;
-  return { applied: lastSeq != null, lastSeq: Number(lastSeq ?? 0), pendingRuns: row?.pending === true };
+  return { applied: lastSeq != null, lastSeq: Number(lastSeq ?? 0), pendingRuns: row?.pending === true, watched: row?.watched === true };
 }
 
 /**

@@ -36,6 +36,27 @@ describeEngine(
       for (const r of [b, c]) expect((await waitForRun(h.db(), r.id)).status).toBe("completed");
     });
 
+    it("admits exactly the limit when many runs start at once, each in its own transaction", async () => {
+      const w = await automationWorkflow(h.db(), g, { maxConcurrentRuns: 3 });
+      const started = await Promise.all(Array.from({ length: 12 }, () => startTestRun(h.db(), w)));
+      const byStatus = Object.values(await statuses(h.db(), started.map((r) => r.id))).sort();
+      expect(byStatus).toEqual([...Array(3).fill("running"), ...Array(9).fill("pending")].sort());
+      // Let every run finish, three at a time, so the suite ends clean.
+      await expect
+        .poll(
+          async () => {
+            for (const [id, open] of gates) {
+              if (!started.some((r) => r.id === id)) continue;
+              open();
+              gates.delete(id);
+            }
+            return Object.values(await statuses(h.db(), started.map((r) => r.id))).every((s) => s === "completed");
+          },
+          { timeout: 30_000, interval: 100 },
+        )
+        .toBe(true);
+    });
+
     it("holds the instance-wide limit across workflows", async () => {
       process.env.TANDEM_MAX_ACTIVE_RUNS = "1";
       const one = await automationWorkflow(h.db(), g);

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { type Run, type RunOrigin, runEvents, runs, taskRuns } from "@/db/schema";
-import { finishRun, lockAdmission } from "./advance";
+import { finishRun } from "./advance";
 import { type PinnedStage, pinnedStage } from "./definitions";
 import { RUN_EVENTS_CHANNEL } from "./events";
 import { QUEUES, type Wake, wake } from "./queue";
 import { engineSettings } from "./settings";
-import { ACTIVE_RUN_STATUSES, lockRun } from "./state";
+import { lockRun } from "./state";
 
 export type StartRunInput = {
   workflowId: string;
@@ -22,7 +22,6 @@ export type StartRunInput = {
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const activeStatuses = sql.raw(ACTIVE_RUN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * Creates a run of a stage's task graph at a pinned version, inside the caller's transaction: the run
@@ -30,13 +29,12 @@ const activeStatuses = sql.raw(ACTIVE_RUN_STATUSES.map((s) => `'${s}'`).join(", 
  * Otherwise it waits as `pending` until a slot frees. Returns null when the stage has no tasks to run.
  * Callers have checked the actor's access.
  *
- * After the admission lock, one statement counts the runs in progress (it starts after the lock, so it
- * sees every admission before it), inserts the run, its tasks and its first events.
+ * One statement: admission under the limits (`tandem_admit`, which serializes admissions), then the run,
+ * its tasks and its first events.
  */
 export async function startRun(tx: Db, input: StartRunInput, pinned?: PinnedStage | null): Promise<Run | null> {
   const stage = pinned ?? (await pinnedStage(tx, input.workflowId, input.definitionVersion, input.stageId));
   if (!stage) return null;
-  await lockAdmission(tx);
   const now = new Date();
   const id = randomUUID();
   const timeoutMs = input.timeoutMs ?? stage.stage.runTimeoutMs ?? null;
@@ -52,9 +50,7 @@ export async function startRun(tx: Db, input: StartRunInput, pinned?: PinnedStag
   const [row] = rowsOf<{ admitted: boolean }>(
     await tx.execute(sql`
       with a as (
-        select (select count(*) from ${runs} where status in (${activeStatuses})) < ${engineSettings().maxActiveRuns}
-          and (${workflowLimit}::int is null
-            or (select count(*) from ${runs} where workflow_id = ${input.workflowId} and status in (${activeStatuses})) < ${workflowLimit}::int) as admitted
+        select tandem_admit(${input.workflowId}, ${workflowLimit}::int, ${engineSettings().maxActiveRuns}::int) as admitted
       ), r as (
         insert into ${runs} (id, workflow_id, work_item_id, stage_id, definition_version, status, origin, input, initiator_id,
           conversation_id, timeout_ms, deadline_at, last_seq, created_at, started_at, updated_at)

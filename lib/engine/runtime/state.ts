@@ -1,11 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type Run, type TaskRun, runEvents, runs, stages, taskRuns, triggers, users, workItems } from "@/db/schema";
+import { type Run, type TaskRun, runEvents, runs, stages, taskRuns, users, workItems } from "@/db/schema";
 import type { TaskGraph } from "../graph-schema";
 import type { ItemScope, RunScope, TaskSnapshot } from "../run-state";
-
-/** Statuses of a run that is still in progress (it holds a concurrency slot). */
-export const ACTIVE_RUN_STATUSES = ["running", "paused", "waiting_approval"] as const;
 
 /**
  * Locks a run's row until commit and returns it. Every change to a run or its tasks either holds this
@@ -139,24 +136,4 @@ async function itemScope(db: Db, itemId: string): Promise<ItemScope | null> {
     .leftJoin(users, eq(users.id, workItems.assigneeId))
     .where(eq(workItems.id, itemId));
   return row ? { ...row, assignee: row.assignee ?? null } : null;
-}
-
-/** Whether an enabled event trigger listens to a workflow's events (then its runs' ends go on the queue). */
-export async function triggersWatch(db: Db, workflowId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: triggers.id })
-    .from(triggers)
-    .where(and(eq(triggers.kind, "event"), eq(triggers.enabled, true), sql`${triggers.config}->>'sourceWorkflowId' = ${workflowId}`))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** Runs in progress, in total and for one workflow: what the concurrency limits count. */
-export async function activeRunCounts(tx: Db, workflowId: string): Promise<{ workflow: number; total: number }> {
-  const [row] = rowsOf<{ workflow: number; total: number }>(
-    await tx.execute(sql`
-      select count(*) filter (where workflow_id = ${workflowId})::int as workflow, count(*)::int as total
-      from ${runs} where status in ('running', 'paused', 'waiting_approval')`),
-  );
-  return { workflow: Number(row?.workflow ?? 0), total: Number(row?.total ?? 0) };
 }
