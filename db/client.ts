@@ -32,6 +32,31 @@ export type QueueConnection = { kind: "pglite"; client: PGlite } | { kind: "post
 
 export type Database = { db: Db; driver: Driver; listen: Listen; queue: QueueConnection; close: () => Promise<void> };
 
+/**
+ * The postgres.js client with server-side prepared statements for every query drizzle sends, in
+ * transactions and savepoints too. drizzle-orm 0.45 asks for unprepared statements (drizzle-orm#6096),
+ * and postgres.js then describes each statement with parameters before running it: two round trips
+ * per query. Prepared, a statement is described once per connection, then runs in one. postgres.js
+ * retires connections after 30 to 60 minutes, which bounds each connection's statement cache.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (inner: postgres.Sql) => unknown;
+          return (value as (...a: unknown[]) => unknown).apply(target, [...args, (inner: postgres.Sql) => fn(preparing(inner))]);
+        };
+      }
+      return value;
+    },
+  });
+}
+
 /** Connects to PostgreSQL at `url`, failing fast with a message that names the host when it cannot. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   let where: string;
@@ -42,7 +67,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     // The raw string may hold a password: describe it, do not echo it.
     throw new Error("DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/database.");
   }
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  const client = preparing(postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 }));
   try {
     await client`select 1`;
   } catch (err) {
