@@ -41,7 +41,8 @@ function patchSql(p: RunPatch = {}): SQL {
  * step sets; with `expectSeq`, only if no other step wrote since it was read), then the task rows the
  * step changed (whole, as the step holds them), the status of the attempts it cancelled, and its events
  * with their seqs, notifying at commit. `applied` is false when `expectSeq` no longer held: nothing was
- * written; otherwise `lastSeq` is the run's counter after the step. Only rows the step changed are written, so a running task's lease renewal is never overwritten.
+ * written; otherwise `lastSeq` is the run's counter after the step. Only rows the step changed are
+ * written, so a running task's lease renewal is never overwritten.
  */
 export async function writeRunStep(db: Db, w: StepWrite): Promise<StepWritten> {
   const { runId, events } = w;
@@ -63,41 +64,45 @@ export async function writeRunStep(db: Db, w: StepWrite): Promise<StepWritten> {
       worker_id: t.workerId,
     })),
   );
-  const cancelled = JSON.stringify((w.cancelled ?? []).map((t) => t.id));
   const evs = JSON.stringify(events.map((e, i) => ({ i: i + 1, type: e.type, task_key: e.taskKey ?? null, payload: e.payload ?? {} })));
   const watchers = sql`select 1 from ${triggers} where kind = 'event' and enabled and config->>'sourceWorkflowId' = ${w.unlessWatched ?? null}`;
   const guard = sql`${w.expectSeq === undefined ? sql`` : sql` and last_seq = ${w.expectSeq}`}${w.unlessWatched ? sql` and not exists (${watchers})` : sql``}`;
   const ended = w.patch?.status === "completed" || w.patch?.status === "failed" || w.patch?.status === "cancelled";
-  const [row] = rowsOf<{ last_seq: number | null; pending: boolean | null; watched: boolean | null }>(
-    await db.execute(sql`
-    with s as (
+  // Only the parts this step needs: planning a statement is a good part of its cost, on PGlite above all.
+  const parts: SQL[] = [
+    sql`s as (
       update ${runs} set last_seq = last_seq + ${events.length}, updated_at = now()${patchSql(w.patch)}
-      where id = ${runId}${guard} returning last_seq
-    ), v as (
-      select * from jsonb_to_recordset(${rows}::jsonb) as v(
-        id uuid, status task_status, attempt int, iteration int, input jsonb, output jsonb, error text, error_details jsonb,
-        waiting_for text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz, lease_until timestamptz, worker_id text)
-    ), u as (
+      where id = ${runId}${guard} returning last_seq)`,
+  ];
+  if (w.rows?.length) {
+    parts.push(sql`u as (
       update ${taskRuns} t set status = v.status, attempt = v.attempt, iteration = v.iteration, input = v.input, output = v.output,
         error = v.error, error_details = v.error_details, waiting_for = v.waiting_for, queued_at = v.queued_at,
         started_at = v.started_at, finished_at = v.finished_at, lease_until = v.lease_until, worker_id = v.worker_id
-      from v, s where t.id = v.id and t.run_id = ${runId}
-      returning t.id
-    ), c as (
+      from s, jsonb_to_recordset(${rows}::jsonb) as v(
+        id uuid, status task_status, attempt int, iteration int, input jsonb, output jsonb, error text, error_details jsonb,
+        waiting_for text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz, lease_until timestamptz, worker_id text)
+      where t.id = v.id and t.run_id = ${runId})`);
+  }
+  if (w.cancelled?.length) {
+    parts.push(sql`c as (
       update ${taskRuns} t set status = 'cancelled', finished_at = now(), lease_until = null
-      from s where t.run_id = ${runId} and t.id in (select jsonb_array_elements_text(${cancelled}::jsonb)::uuid)
-        and t.status in ('pending', 'queued', 'running', 'waiting')
-      returning t.id
-    ), ins as (
+      from s where t.run_id = ${runId} and t.id in (select jsonb_array_elements_text(${JSON.stringify(w.cancelled.map((t) => t.id))}::jsonb)::uuid)
+        and t.status in ('pending', 'queued', 'running', 'waiting'))`);
+  }
+  if (events.length) {
+    parts.push(sql`e as (
       insert into ${runEvents} (run_id, seq, type, task_key, payload)
       select ${runId}::uuid, s.last_seq - ${events.length} + e.i, e.type, e.task_key, e.payload
-      from s, jsonb_to_recordset(${evs}::jsonb) as e(i int, type text, task_key text, payload jsonb)
-    )
-    select (select last_seq from s) as last_seq, (select count(*) from u) + (select count(*) from c) as written,
-      (select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s where ${events.length} > 0) as notified,
-      (select pg_notify('tandem_task_cancel', ${runId}) from s where ${w.stopRunning ?? false}) as stopped,
-      case when ${ended} then exists (select 1 from ${runs} where status = 'pending') end as pending,
-      ${w.unlessWatched ? sql`exists (${watchers})` : sql`false`} as watched`),
+      from s, jsonb_to_recordset(${evs}::jsonb) as e(i int, type text, task_key text, payload jsonb))`);
+  }
+  const columns: SQL[] = [sql`(select last_seq from s) as last_seq`];
+  if (events.length) columns.push(sql`(select pg_notify(${RUN_EVENTS_CHANNEL}, ${runId}) from s) as notified`);
+  if (w.stopRunning) columns.push(sql`(select pg_notify('tandem_task_cancel', ${runId}) from s) as stopped`);
+  if (ended) columns.push(sql`exists (select 1 from ${runs} where status = 'pending') as pending`);
+  if (w.unlessWatched) columns.push(sql`exists (${watchers}) as watched`);
+  const [row] = rowsOf<{ last_seq: number | null; pending?: boolean; watched?: boolean }>(
+    await db.execute(sql`with ${sql.join(parts, sql`, `)} select ${sql.join(columns, sql`, `)}`),
   );
   const lastSeq = row?.last_seq;
   return { applied: lastSeq != null, lastSeq: Number(lastSeq ?? 0), pendingRuns: row?.pending === true, watched: row?.watched === true };
