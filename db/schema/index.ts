@@ -3,3 +3,4 @@ export * from "./workflows";
 export * from "./work-items";
 export * from "./audit";
 export * from "./runs";
+export * from "./agents";
