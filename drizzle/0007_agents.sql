@@ -46,6 +46,7 @@ CREATE TABLE "agent_recommendations" (
 	"input_tokens" integer,
 	"output_tokens" integer,
 	"latency_ms" integer,
+	"notes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"error" text,
 	"auto_apply" jsonb,
 	"edited_plan" jsonb,

@@ -88,6 +88,8 @@ export const agentRecommendations = pgTable(
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
     latencyMs: integer("latency_ms"),
+    /** What the engine said it could not do, shown to reviewers. */
+    notes: jsonb("notes").$type<string[]>().notNull().default([]),
     error: text("error"),
     autoApply: jsonb("auto_apply").$type<ApplyResult>(),
     /** A reviewer's edited plan and patch, and a readable difference from what was proposed. */
