@@ -17,6 +17,8 @@ export const QUEUES = {
   event: "tandem-event",
   /** `{triggerId}`: a cron trigger's schedule came round. */
   cron: "tandem-cron",
+  /** `{recommendationId}`: an item entered an agent-assist stage; the orchestrator proposes a plan. */
+  agent: "tandem-agent",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -23,6 +23,8 @@ export type EngineOptions = {
   onEvent?: (db: Db, event: EngineEvent) => Promise<void>;
   /** Handles a cron trigger's tick. */
   onCron?: (db: Db, triggerId: string) => Promise<void>;
+  /** Runs the orchestrator for an agent-assist recommendation (lib/agents/assist). */
+  onAgent?: (db: Db, recommendationId: string) => Promise<void>;
   /** True where no other process can hold tasks (PGlite): every running task at start-up was lost. */
   embedded?: boolean;
   /** Start only the queue (sending wake-ups), without working on jobs: web instances next to separate workers. */
@@ -85,6 +87,10 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   await boss.work<EngineEvent>(QUEUES.event, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => opts.onEvent?.(db, d) ?? Promise.resolve()));
   await boss.work<{ triggerId: string }>(QUEUES.cron, { pollingIntervalSeconds: 2 }, (jobs) =>
     each(jobs, (d) => opts.onCron?.(db, d.triggerId) ?? Promise.resolve()),
+  );
+  // Model calls are slow and few: two at a time, so they never crowd out task work.
+  await boss.work<{ recommendationId: string }>(QUEUES.agent, { ...fast, batchSize: 1, localConcurrency: 2 }, (jobs) =>
+    each(jobs, (d) => opts.onAgent?.(db, d.recommendationId) ?? Promise.resolve()),
   );
   const unlisten = await database.listen("tandem_task_cancel", (runId) => {
     for (const f of w.inFlight.values()) if (f.runId === runId) f.controller.abort();
