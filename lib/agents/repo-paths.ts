@@ -1,16 +1,13 @@
-import { execFile } from "node:child_process";
 import { lstatSync, mkdirSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { dataDir } from "@/db/data-dir";
 import { Invalid, NotFound } from "@/lib/errors";
+import { tryGit } from "./git";
 
 /**
  * Where agents may read and write: a fixed list of root folders, and repositories wholly inside them.
  * Every path a user, an engine or a patch names goes through here before git or fs sees it.
  */
-
-const run = promisify(execFile);
 
 /** True when `child` is `parent` or lies below it (both absolute; no filesystem access). */
 export function isInside(parent: string, child: string): boolean {
@@ -51,23 +48,8 @@ function realOrNull(p: string): string | null {
 }
 
 async function gitTopLevel(dir: string): Promise<string | null> {
-  try {
-    const { stdout } = await run("git", ["-c", "core.quotepath=off", "rev-parse", "--show-toplevel"], {
-      cwd: dir,
-      env: gitEnv(),
-    });
-    const top = stdout.trim();
-    return top ? realOrNull(top) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The environment for git calls: no prompts, and no inherited GIT_DIR that would point git elsewhere. */
-export function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
-  for (const key of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR", "GIT_NAMESPACE"]) delete env[key];
-  return env;
+  const top = (await tryGit(dir, ["rev-parse", "--show-toplevel"]))?.trim();
+  return top ? realOrNull(top) : null;
 }
 
 /**
