@@ -1,0 +1,144 @@
+import type { Plan } from "./types";
+
+/**
+ * Which files a unified diff touches, and whether a plan accounted for them. Pure: reviewers see a
+ * patch beside its plan, and a file the plan never mentions is the first thing worth a second look.
+ */
+
+export type PatchFile = {
+  /** The path after the change (the old path for a deletion). */
+  path: string;
+  /** The path before the change when it differs (a rename), else null. */
+  oldPath: string | null;
+  status: "added" | "modified" | "deleted" | "renamed";
+  additions: number;
+  deletions: number;
+};
+
+const GIT_HEADER = /^diff --git (.+)$/;
+const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
+
+/** Drops git's quoting, a trailing timestamp, and the `a/` or `b/` prefix of a diff path. */
+function cleanPath(raw: string, prefix: "a/" | "b/"): string | null {
+  let p = raw.split("\t")[0]!.trim();
+  if (p.startsWith('"') && p.endsWith('"')) p = p.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (p === "/dev/null") return null;
+  return p.startsWith(prefix) ? p.slice(2) : p;
+}
+
+/** `a/x b/y` from a `diff --git` line; ambiguous with spaces in names, so only a fallback for `---`/`+++`. */
+function gitHeaderPaths(rest: string): { a: string | null; b: string | null } {
+  const quoted = rest.match(/^"(.+?)" "(.+)"$/);
+  if (quoted) return { a: cleanPath(`"${quoted[1]}"`, "a/"), b: cleanPath(`"${quoted[2]}"`, "b/") };
+  // With equal names (everything but renames) the split is the middle " b/".
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.slice(half, half + 3) === " b/" && rest.slice(2, half) === rest.slice(half + 3)) {
+    const name = rest.slice(2, half);
+    return { a: name, b: name };
+  }
+  const at = rest.lastIndexOf(" b/");
+  return at < 0 ? { a: null, b: null } : { a: cleanPath(rest.slice(0, at), "a/"), b: cleanPath(rest.slice(at + 1), "b/") };
+}
+
+type Draft = {
+  a: string | null;
+  b: string | null;
+  /** Opened by a `diff --git` line and still waiting for its `---`: that line then belongs to it. */
+  awaitsHeader: boolean;
+  created: boolean;
+  deleted: boolean;
+  renamed: boolean;
+  additions: number;
+  deletions: number;
+};
+
+function finish(d: Draft): PatchFile | null {
+  const path = d.deleted ? d.a : (d.b ?? d.a);
+  if (!path) return null;
+  const oldPath = d.a && d.a !== path ? d.a : null;
+  const status = d.created ? "added" : d.deleted ? "deleted" : d.renamed || oldPath ? "renamed" : "modified";
+  return { path, oldPath, status, additions: d.additions, deletions: d.deletions };
+}
+
+/** The files of a unified diff (git style or plain `---`/`+++`), in order, with lines added and removed. */
+export function parsePatchFiles(patch: string | null | undefined): PatchFile[] {
+  if (!patch) return [];
+  const files: PatchFile[] = [];
+  let cur: Draft | null = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  const start = (git: boolean, a: string | null = null, b: string | null = null): Draft => {
+    const done = cur && finish(cur);
+    if (done) files.push(done);
+    return { a, b, awaitsHeader: git, created: false, deleted: false, renamed: false, additions: 0, deletions: 0 };
+  };
+  for (const line of patch.split(/\r?\n/)) {
+    // Inside a hunk every line is content, even one that looks like a header ("--- x" removed).
+    if (cur && (oldLeft > 0 || newLeft > 0)) {
+      if (line.startsWith("+")) {
+        cur.additions++;
+        newLeft--;
+      } else if (line.startsWith("-")) {
+        cur.deletions++;
+        oldLeft--;
+      } else if (!line.startsWith("\\")) {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    const git = line.match(GIT_HEADER);
+    if (git) {
+      const { a, b } = gitHeaderPaths(git[1]!);
+      cur = start(true, a, b);
+    } else if (line.startsWith("--- ")) {
+      // A plain diff has no `diff --git` line: its `---` starts the file. A git one already did.
+      if (!cur?.awaitsHeader) cur = start(false);
+      cur.awaitsHeader = false;
+      const a = cleanPath(line.slice(4), "a/");
+      if (a === null) cur.created = true;
+      else cur.a = a;
+    } else if (!cur) {
+      continue;
+    } else if (line.startsWith("+++ ")) {
+      const b = cleanPath(line.slice(4), "b/");
+      if (b === null) cur.deleted = true;
+      else cur.b = b;
+    } else if (HUNK.test(line)) {
+      const [, o, n] = line.match(HUNK)!;
+      cur.awaitsHeader = false;
+      oldLeft = o === undefined ? 1 : Number(o);
+      newLeft = n === undefined ? 1 : Number(n);
+    } else if (line.startsWith("new file mode")) cur.created = true;
+    else if (line.startsWith("deleted file mode")) cur.deleted = true;
+    else if (line.startsWith("rename from ")) {
+      cur.renamed = true;
+      cur.a = line.slice(12).trim();
+    } else if (line.startsWith("rename to ")) {
+      cur.renamed = true;
+      cur.b = line.slice(10).trim();
+    }
+  }
+  start(false);
+  return files;
+}
+
+const normalize = (p: string) => p.trim().replace(/^\.\//, "").replace(/^\/+/, "").replace(/\/+$/, "");
+
+/** True when a plan's file entry names this path, or a folder holding it ("lib/agents/"). */
+function covers(entry: string, path: string): boolean {
+  const e = normalize(entry);
+  return e !== "" && (e === "." || path === e || path.startsWith(`${e}/`));
+}
+
+/**
+ * Files the patch touches that no plan step lists (a rename counts as listed under either name):
+ * what the agent changed without saying so. Empty without a patch.
+ */
+export function filesBeyondPlan(plan: Pick<Plan, "steps"> | null | undefined, patch: string | null | undefined): string[] {
+  const listed = (plan?.steps ?? []).flatMap((s) => s.files ?? []);
+  const inPlan = (p: string | null) => p !== null && listed.some((e) => covers(e, normalize(p)));
+  return parsePatchFiles(patch)
+    .filter((f) => !inPlan(f.path) && !inPlan(f.oldPath))
+    .map((f) => f.path);
+}
