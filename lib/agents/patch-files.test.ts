@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filesBeyondPlan, parsePatchFiles } from "./patch-files";
+import { filesBeyondPlan, parsePatchFiles, splitPatch } from "./patch-files";
 import type { Plan } from "./types";
 
 const step = (files: string[]): Plan["steps"][number] => ({ title: "Step", description: "", risk: "low", estimate_minutes: 5, files });
@@ -86,5 +86,20 @@ describe("filesBeyondPlan", () => {
   it("flags nothing without a patch, and everything without a plan", () => {
     expect(filesBeyondPlan(plan(["x"]), null)).toEqual([]);
     expect(filesBeyondPlan(null, gitPatch)).toHaveLength(3);
+  });
+});
+
+describe("splitPatch", () => {
+  it("cuts a patch into per-file texts, giving plain diffs a git header", () => {
+    const plain = ["--- a/src/x.ts", "+++ b/src/x.ts", "@@ -1 +1 @@", "-a", "+b", "--- /dev/null", "+++ b/src/y.ts", "@@ -0,0 +1 @@", "+c", ""].join("\n");
+    expect(splitPatch(plain).map((s) => s.text)).toEqual([
+      "diff --git a/src/x.ts b/src/x.ts\n--- a/src/x.ts\n+++ b/src/x.ts\n@@ -1 +1 @@\n-a\n+b\n",
+      "diff --git a/src/y.ts b/src/y.ts\n--- /dev/null\n+++ b/src/y.ts\n@@ -0,0 +1 @@\n+c\n",
+    ]);
+    expect(splitPatch(gitPatch).map((s) => s.text.split("\n")[0])).toEqual([
+      "diff --git a/lib/format.ts b/lib/format.ts",
+      "diff --git a/lib/format.test.ts b/lib/format.test.ts",
+      "diff --git a/README.md b/README.md",
+    ]);
   });
 });

@@ -41,6 +41,8 @@ function gitHeaderPaths(rest: string): { a: string | null; b: string | null } {
 }
 
 type Draft = {
+  /** Index of the file's first line in the patch. */
+  from: number;
   a: string | null;
   b: string | null;
   /** Opened by a `diff --git` line and still waiting for its `---`: that line then belongs to it. */
@@ -52,27 +54,35 @@ type Draft = {
   deletions: number;
 };
 
-function finish(d: Draft): PatchFile | null {
+/** A file of a patch and its own section of the patch text, always starting with a `diff --git` line. */
+export type PatchSection = PatchFile & { text: string };
+
+function finish(d: Draft, lines: string[], to: number): PatchSection | null {
   const path = d.deleted ? d.a : (d.b ?? d.a);
   if (!path) return null;
   const oldPath = d.a && d.a !== path ? d.a : null;
   const status = d.created ? "added" : d.deleted ? "deleted" : d.renamed || oldPath ? "renamed" : "modified";
-  return { path, oldPath, status, additions: d.additions, deletions: d.deletions };
+  const body = lines.slice(d.from, to);
+  // Diff renderers (gitdiff-parser) only split files at git headers; plain diffs get one.
+  if (!body[0]?.startsWith("diff --git ")) body.unshift(`diff --git a/${d.a ?? path} b/${d.b ?? path}`);
+  while (body.length > 1 && body[body.length - 1] === "") body.pop();
+  return { path, oldPath, status, additions: d.additions, deletions: d.deletions, text: `${body.join("\n")}\n` };
 }
 
-/** The files of a unified diff (git style or plain `---`/`+++`), in order, with lines added and removed. */
-export function parsePatchFiles(patch: string | null | undefined): PatchFile[] {
+/** Each file of a unified diff (git style or plain `---`/`+++`) in order, with its lines added and removed and its text. */
+export function splitPatch(patch: string | null | undefined): PatchSection[] {
   if (!patch) return [];
-  const files: PatchFile[] = [];
+  const lines = patch.split(/\r?\n/);
+  const files: PatchSection[] = [];
   let cur: Draft | null = null;
   let oldLeft = 0;
   let newLeft = 0;
-  const start = (git: boolean, a: string | null = null, b: string | null = null): Draft => {
-    const done = cur && finish(cur);
+  const start = (i: number, git: boolean, a: string | null = null, b: string | null = null): Draft => {
+    const done = cur && finish(cur, lines, i);
     if (done) files.push(done);
-    return { a, b, awaitsHeader: git, created: false, deleted: false, renamed: false, additions: 0, deletions: 0 };
+    return { from: i, a, b, awaitsHeader: git, created: false, deleted: false, renamed: false, additions: 0, deletions: 0 };
   };
-  for (const line of patch.split(/\r?\n/)) {
+  for (const [i, line] of lines.entries()) {
     // Inside a hunk every line is content, even one that looks like a header ("--- x" removed).
     if (cur && (oldLeft > 0 || newLeft > 0)) {
       if (line.startsWith("+")) {
@@ -90,10 +100,10 @@ export function parsePatchFiles(patch: string | null | undefined): PatchFile[] {
     const git = line.match(GIT_HEADER);
     if (git) {
       const { a, b } = gitHeaderPaths(git[1]!);
-      cur = start(true, a, b);
+      cur = start(i, true, a, b);
     } else if (line.startsWith("--- ")) {
       // A plain diff has no `diff --git` line: its `---` starts the file. A git one already did.
-      if (!cur?.awaitsHeader) cur = start(false);
+      if (!cur?.awaitsHeader) cur = start(i, false);
       cur.awaitsHeader = false;
       const a = cleanPath(line.slice(4), "a/");
       if (a === null) cur.created = true;
@@ -119,8 +129,13 @@ export function parsePatchFiles(patch: string | null | undefined): PatchFile[] {
       cur.b = line.slice(10).trim();
     }
   }
-  start(false);
+  start(lines.length, false);
   return files;
+}
+
+/** The files of a unified diff, in order, with lines added and removed. */
+export function parsePatchFiles(patch: string | null | undefined): PatchFile[] {
+  return splitPatch(patch).map(({ text: _text, ...file }) => file);
 }
 
 const normalize = (p: string) => p.trim().replace(/^\.\//, "").replace(/^\/+/, "").replace(/\/+$/, "");
