@@ -53,3 +53,6 @@ export type SecretView = {
   updatedAt: string;
   updatedByName: string | null;
 };
+
+/** One owner's secrets as the settings page shows them, and whether the actor may change them. */
+export type SecretGroup = { scope: SecretScope; teamId: string | null; label: string; canManage: boolean; secrets: SecretView[] };

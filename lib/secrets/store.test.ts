@@ -5,7 +5,7 @@ import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createTeam, createUser } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { decryptSecret } from "./crypto";
-import { deleteSecret, listSecrets, maskSecrets, requireSecrets, resolveSecret, setSecret } from "./store";
+import { deleteSecret, listSecretGroups, listSecrets, maskSecrets, requireSecrets, resolveSecret, setSecret } from "./store";
 
 // A fixed test key keeps tests from writing a key file into the repository.
 process.env.TANDEM_SECRET_KEY ??= "7a".repeat(32);
@@ -96,6 +96,19 @@ describeDb("secrets: store", (db) => {
       }
       await expect(listSecrets(db(), w.outsider, team())).rejects.toMatchObject({ code: "not_found" });
       expect((await listSecrets(db(), w.outsider, { scope: "user" })).map((s) => s.name)).not.toContain("A_LISTED");
+    });
+
+    it("groups the page's secrets: the actor's own, then each of their teams, saying who may change them", async () => {
+      const forAdmin = await listSecretGroups(db(), w.admin);
+      expect(forAdmin.map((g) => [g.scope, g.label, g.canManage])).toEqual([
+        ["user", "Yours", true],
+        ["team", "Platform", true],
+      ]);
+      expect(forAdmin[1]!.secrets.map((s) => s.name)).toContain("A_LISTED");
+      expect((await listSecretGroups(db(), w.member)).map((g) => g.canManage)).toEqual([true, false]);
+      const forOutsider = await listSecretGroups(db(), w.outsider);
+      expect(forOutsider.map((g) => g.label)).toEqual(["Yours", "Elsewhere"]);
+      expect(JSON.stringify(forOutsider)).not.toContain("A_LISTED");
     });
 
     it("deletes for admins only; an unknown name is not found", async () => {

@@ -7,7 +7,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { decryptSecret, encryptSecret } from "./crypto";
-import { SECRET_NAME, type SecretScope, type SecretView, deleteSecretInput, listSecretsInput, setSecretInput } from "./schemas";
+import { SECRET_NAME, type SecretGroup, type SecretScope, type SecretView, deleteSecretInput, listSecretsInput, setSecretInput } from "./schemas";
 
 /**
  * Named secrets of a team or a user (GITHUB_TOKEN, an LLM key), encrypted at rest. People set, replace,
@@ -102,6 +102,23 @@ export async function deleteSecret(db: Db, actor: Actor, input: unknown): Promis
     });
     return { name: data.name, scope: data.scope, teamId: owner.teamId };
   });
+}
+
+/** The actor's own secrets, then each of their teams' (by team name), for the settings page. */
+export async function listSecretGroups(db: Db, actor: Actor): Promise<SecretGroup[]> {
+  const scopes: (Scope & { label: string })[] = [
+    { scope: "user", label: "Yours" },
+    ...actor.memberships.map((m) => ({ scope: "team" as const, teamId: m.teamId, label: m.teamName })),
+  ];
+  return Promise.all(
+    scopes.map(async ({ label, ...scope }) => ({
+      scope: scope.scope,
+      teamId: scope.teamId ?? null,
+      label,
+      canManage: scope.scope === "user" || atLeast(permissionLevel(actor, "workflows.manage", scope.teamId!), "ADMIN"),
+      secrets: await listSecrets(db, actor, scope),
+    })),
+  );
 }
 
 /**
