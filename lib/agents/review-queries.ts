@@ -1,0 +1,82 @@
+import type { AgentRecommendation, ApplyResult, RecommendationStatus } from "@/db/schema/agents";
+import type { EditDiff } from "./plan-diff";
+import { type Plan, planSchema } from "./types";
+
+export type { ApplyResult, RecommendationStatus } from "@/db/schema/agents";
+
+/** A recommendation row as the review domain hands it out: who decided, and what the actor may do. */
+type RecommendationRow = AgentRecommendation & { reviewerName: string | null; canApply: boolean; canReview: boolean };
+
+/**
+ * What the item page's review panel shows of a recommendation: plans parsed, no server paths.
+ * Plain data (dates included), so it crosses from the server page to the client panel as is.
+ */
+export type ReviewRecommendation = {
+  id: string;
+  status: RecommendationStatus;
+  goal: string;
+  intent: string | null;
+  engine: string | null;
+  model: string | null;
+  /** The proposed plan, or null when none was stored or it no longer reads as a plan. */
+  plan: Plan | null;
+  patch: string | null;
+  notes: string[];
+  baseCommit: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  latencyMs: number | null;
+  error: string | null;
+  autoApply: ApplyResult | null;
+  editedPlan: Plan | null;
+  editedPatch: string | null;
+  editDiff: EditDiff | null;
+  applyResult: ApplyResult | null;
+  reviewerName: string | null;
+  decisionReason: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  canApply: boolean;
+  canReview: boolean;
+};
+
+const asPlan = (v: unknown): Plan | null => {
+  const parsed = planSchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
+};
+
+const asEditDiff = (v: unknown): EditDiff | null =>
+  v && typeof v === "object" && Array.isArray((v as EditDiff).plan) ? (v as EditDiff) : null;
+
+/** A review row as the panel reads it: stored JSON checked against the plan schema, the repository path dropped. */
+export function toReviewRecommendation(r: RecommendationRow): ReviewRecommendation {
+  return {
+    id: r.id,
+    status: r.status,
+    goal: r.goal,
+    intent: r.intent,
+    engine: r.engine,
+    model: r.model,
+    plan: asPlan(r.plan),
+    patch: r.patch,
+    notes: r.notes ?? [],
+    baseCommit: r.baseCommit,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    latencyMs: r.latencyMs,
+    error: r.error,
+    autoApply: r.autoApply,
+    editedPlan: asPlan(r.editedPlan),
+    editedPatch: r.editedPatch,
+    editDiff: asEditDiff(r.editDiff),
+    applyResult: r.applyResult,
+    reviewerName: r.reviewerName,
+    decisionReason: r.decisionReason,
+    decidedAt: r.decidedAt,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
+    canApply: r.canApply,
+    canReview: r.canReview,
+  };
+}
