@@ -36,14 +36,14 @@ function SecretGroupSection({ group }: { group: SecretGroup }) {
         </p>
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="min-w-full table-fixed divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="px-4 py-2">Value</th>
-                <th className="px-4 py-2">Updated</th>
+                <th className="w-56 px-4 py-2">Name</th>
+                <th className="w-20 px-4 py-2">Value</th>
+                <th className="w-48 px-4 py-2">Updated</th>
                 <th className="px-4 py-2">By</th>
-                <th className="px-4 py-2">
+                <th className="w-96 px-4 py-2">
                   <span className="sr-only">Actions</span>
                 </th>
               </tr>
@@ -51,7 +51,7 @@ function SecretGroupSection({ group }: { group: SecretGroup }) {
             <tbody className="divide-y divide-slate-100">
               {group.secrets.map((s) => (
                 <tr key={s.name} data-testid="secret-row" data-secret-name={s.name} className="text-slate-700">
-                  <td className="px-4 py-3 font-mono font-medium">{s.name}</td>
+                  <td className="px-4 py-3 font-mono font-medium break-all">{s.name}</td>
                   <td className="px-4 py-3 text-slate-400" aria-label="Hidden">
                     ••••••••
                   </td>

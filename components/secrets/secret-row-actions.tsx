@@ -2,7 +2,6 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmInline } from "@/components/ui/confirm-inline";
-import { controlClass } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteSecretAction, setSecretAction } from "@/lib/secrets/actions";
 import { MAX_SECRET_LENGTH, type SecretScope } from "@/lib/secrets/schemas";
@@ -43,7 +42,7 @@ function ReplaceForm({ onDone, ...target }: Props & { onDone: () => void }) {
         placeholder="New value"
         aria-label={`New value of ${target.name}`}
         aria-invalid={failure ? true : undefined}
-        className={`${controlClass} mt-0 w-56`}
+        className="block w-40 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none aria-[invalid=true]:border-rose-400"
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save"}
