@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { runAgentAssist } from "@/lib/agents/assist";
 import { type Engine, type EngineOptions, startEngine } from "@/lib/engine/runtime/worker";
 import { onCron } from "@/lib/triggers/cron-trigger";
 import { onTriggerEvent } from "@/lib/triggers/events";
@@ -17,6 +18,7 @@ export async function startAppEngine(database: Database, over: Partial<EngineOpt
     concurrency: Number(process.env.TANDEM_WORKER_CONCURRENCY ?? 4),
     onEvent: (db, event) => dispatchEvent(db, event, async (d, e) => void (await onTriggerEvent(d, e))),
     onCron: async (db, triggerId) => void (await onCron(db, triggerId)),
+    onAgent: async (db, recommendationId) => void (await runAgentAssist(db, recommendationId)),
     ...over,
   });
   // Cron triggers changed while no queue ran in their process (a script, a send-only web instance that

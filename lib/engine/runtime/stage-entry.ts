@@ -1,11 +1,13 @@
 import type { Db } from "@/db/client";
+import { queueAgentAssist } from "@/lib/agents/assist";
 import { QUEUES, wake } from "./queue";
 import { cancelItemRuns, startRun } from "./start";
 
 /**
  * An item entered a stage (created there or moved there), inside the transaction of that move: runs it
- * had elsewhere stop, the stage's task graph at the item's pinned version starts (if it has one), and
- * `item.entered_stage` is announced for triggers. Nothing is lost if the process dies after commit.
+ * had elsewhere stop, the stage's task graph at the item's pinned version starts (if it has one), an
+ * agent-assist stage queues the agent's recommendation, and `item.entered_stage` is announced for
+ * triggers. Nothing is lost if the process dies after commit.
  */
 export async function itemEnteredStage(
   tx: Db,
@@ -20,6 +22,7 @@ export async function itemEnteredStage(
     origin: "stage",
     initiatorId: e.actorId,
   });
+  await queueAgentAssist(tx, { item: e.item, stageId: e.stageId });
   await wake(tx, [
     {
       name: QUEUES.event,

@@ -1,0 +1,113 @@
+import { and, eq } from "drizzle-orm";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { agentCalls, agentOutcomes, agentRecommendations, auditLog, workItems } from "@/db/schema";
+import type { StageConfig } from "@/db/schema";
+import { describeDb } from "@/db/testing/database";
+import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { moveItem } from "@/lib/work-items/move";
+import { createItem } from "@/lib/work-items/service";
+import { runAgentAssist } from "./assist";
+import { createRepo, gitIn, tempRepoRoot } from "./testing";
+
+const FILES = {
+  "src/price.ts": "export function priceOf(cents: number) {\n  return cents / 100;\n}\n",
+  "src/cart.ts": 'import { priceOf } from "./price";\n\nexport const total = (items: number[]) => items.reduce((s, c) => s + priceOf(c), 0);\n',
+  "README.md": "# Shop\n",
+};
+
+let root: string;
+let n = 0;
+const before = process.env.TANDEM_REPO_ROOTS;
+beforeAll(() => {
+  root = tempRepoRoot();
+  process.env.TANDEM_REPO_ROOTS = root;
+});
+afterAll(() => {
+  process.env.TANDEM_REPO_ROOTS = before;
+  rmSync(root, { recursive: true, force: true });
+});
+
+describeDb("agent assist: an item entering an agent-assist stage", (db) => {
+  /** A team (Ann admin, Ben member) whose workflow has To do → Assist → Done; `owner` owns it. */
+  async function world(config: StageConfig, owner: "ann" | "ben" = "ann") {
+    const name = `shop-${n++}`;
+    const repo = createRepo(root, name, FILES);
+    const team = await createTeam(db());
+    const ann = await createUser(db(), { name: "Ann" });
+    const ben = await createUser(db(), { name: "Ben" });
+    await addMember(db(), team.id, ann.id, "admin");
+    await addMember(db(), team.id, ben.id, "member");
+    const wf = await createWorkflow(db(), {
+      ownerUserId: owner === "ann" ? ann.id : ben.id,
+      ownerTeamId: team.id,
+      visibility: "team",
+      stages: [
+        { name: "To do" },
+        { name: "Assist", type: "AGENT_ASSIST", config: { agentPrompt: "Rename priceOf to priceFor", agentTargetPath: name, ...config } },
+        { name: "Done" },
+      ],
+    });
+    const actors = { ann: await actorFor(db(), ann.id), ben: await actorFor(db(), ben.id) };
+    const item = await createItem(db(), actors.ann, { workflowId: wf.id, title: "Clearer price names" });
+    await moveItem(db(), actors.ann, { id: item.id, toStageId: wf.stages[1]!.id });
+    const [rec] = await db().select().from(agentRecommendations).where(eq(agentRecommendations.workItemId, item.id));
+    return { repo, wf, item, actors, rec: rec! };
+  }
+
+  it("queues a pending recommendation in the move, then stores the engine's plan and patch with its call", async () => {
+    const { rec, repo } = await world({});
+    expect(rec).toMatchObject({ status: "pending", goal: "Rename priceOf to priceFor\n\nWork item: Clearer price names" });
+    const done = await runAgentAssist(db(), rec.id);
+    expect(done).toMatchObject({ status: "proposed", engine: "builtin", intent: "refactor", baseCommit: gitIn(repo, "rev-parse", "HEAD").trim(), autoApply: null });
+    expect((done!.plan as { steps: unknown[] }).steps.length).toBeGreaterThan(0);
+    expect(done!.patch).toContain("+export function priceFor(cents: number) {");
+    expect(done!.patch).toContain("diff --git a/src/cart.ts b/src/cart.ts");
+    const calls = await db().select().from(agentCalls).where(eq(agentCalls.recommendationId, rec.id));
+    expect(calls).toEqual([expect.objectContaining({ verb: "plan", engine: "builtin", ok: true })]);
+    // A repeated job finds the row decided and changes nothing.
+    expect(await runAgentAssist(db(), rec.id)).toBeNull();
+  });
+
+  it("auto-applies on a new branch when the stage allows it and the owner holds code.edit", async () => {
+    const { rec, repo } = await world({ agentAutoApply: true }, "ann");
+    const done = await runAgentAssist(db(), rec.id);
+    expect(done!.autoApply).toMatchObject({ ok: true, files: ["src/cart.ts", "src/price.ts"] });
+    const applied = done!.autoApply as { branch: string; commit: string };
+    expect(gitIn(repo, "rev-parse", applied.branch).trim()).toBe(applied.commit);
+    expect(gitIn(repo, "show", `${applied.commit}:src/price.ts`)).toContain("priceFor");
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, "agent.auto_apply"), eq(auditLog.targetId, rec.id)));
+    expect(audit).toMatchObject({ outcome: "success", actorId: null });
+    const outcomes = await db().select().from(agentOutcomes).where(eq(agentOutcomes.recommendationId, rec.id));
+    expect(outcomes.map((o) => o.kind)).toEqual(["apply_success"]);
+  });
+
+  it("does not auto-apply for an owner without code.edit, and says why", async () => {
+    const { rec, repo } = await world({ agentAutoApply: true }, "ben");
+    const head = gitIn(repo, "rev-parse", "HEAD");
+    const done = await runAgentAssist(db(), rec.id);
+    expect(done!.status).toBe("proposed");
+    expect(done!.autoApply).toEqual({ ok: false, error: expect.stringContaining("does not hold code.edit") });
+    expect(gitIn(repo, "rev-parse", "HEAD")).toBe(head);
+    expect(gitIn(repo, "branch", "--list").trim()).toBe("* main");
+  });
+
+  it("stores an agent failure on the recommendation and leaves the item movable", async () => {
+    const { rec, item, wf, actors } = await world({ agentTargetPath: "../../etc" });
+    const done = await runAgentAssist(db(), rec.id);
+    expect(done).toMatchObject({ status: "error", plan: null });
+    expect(done!.error).toMatch(/allowed|outside|No repository/);
+    await moveItem(db(), actors.ann, { id: item.id, toStageId: wf.stages[2]!.id });
+    const [moved] = await db().select().from(workItems).where(eq(workItems.id, item.id));
+    expect(moved!.stageId).toBe(wf.stages[2]!.id);
+  });
+
+  it("a second entry supersedes the open recommendation", async () => {
+    const { rec, item, wf, actors } = await world({});
+    await runAgentAssist(db(), rec.id);
+    await moveItem(db(), actors.ann, { id: item.id, toStageId: wf.stages[0]!.id });
+    await moveItem(db(), actors.ann, { id: item.id, toStageId: wf.stages[1]!.id });
+    const rows = await db().select().from(agentRecommendations).where(eq(agentRecommendations.workItemId, item.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["pending", "superseded"]);
+  });
+});

@@ -1,0 +1,170 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type AgentRecommendation, type ApplyResult, agentRecommendations, stages, workItems, workflows } from "@/db/schema";
+import { loadActor, permissionLevel } from "@/lib/auth/actor";
+import { atLeast } from "@/lib/auth/permissions";
+import { appendAudit } from "@/lib/audit/log";
+import { QUEUES, wake } from "@/lib/engine/runtime/queue";
+import { applyPatch } from "./apply";
+import { runPlan } from "./run-plan";
+import { recordOutcome } from "./learning";
+
+/**
+ * Agent assist: an item entering an AGENT_ASSIST stage gets a recommendation (a plan, maybe a patch) from
+ * the orchestrator, made by a job so a slow model never holds the move. The row is written `pending` in
+ * the move's transaction with its wake-up; the job fills it in. An agent failure is stored on the row and
+ * never blocks the item.
+ */
+
+/** The goal the agent works on: the stage's prompt, then the item it is about. */
+export function assistGoal(prompt: string, item: { title: string; description: string }): string {
+  const about = [`Work item: ${item.title}`, item.description.trim()].filter(Boolean).join("\n");
+  return [prompt.trim(), about].filter(Boolean).join("\n\n");
+}
+
+/**
+ * Inside the move's transaction: when `stageId` is an agent-assist stage, supersedes the item's open
+ * recommendations and queues a new one. Does nothing for other stages.
+ */
+export async function queueAgentAssist(tx: Db, e: { item: { id: string; workflowId: string }; stageId: string }): Promise<string | null> {
+  const [stage] = await tx.select({ type: stages.type, config: stages.config }).from(stages).where(eq(stages.id, e.stageId));
+  if (stage?.type !== "AGENT_ASSIST") return null;
+  const [item] = await tx.select({ title: workItems.title, description: workItems.description }).from(workItems).where(eq(workItems.id, e.item.id));
+  if (!item) return null;
+  await tx
+    .update(agentRecommendations)
+    .set({ status: "superseded", finishedAt: new Date() })
+    .where(and(eq(agentRecommendations.workItemId, e.item.id), inArray(agentRecommendations.status, ["pending", "proposed"])));
+  const [rec] = await tx
+    .insert(agentRecommendations)
+    .values({
+      workflowId: e.item.workflowId,
+      workItemId: e.item.id,
+      stageId: e.stageId,
+      goal: assistGoal(stage.config.agentPrompt ?? "", item),
+      targetPath: stage.config.agentTargetPath?.trim() || ".",
+      model: stage.config.agentModelHint?.trim() || null,
+    })
+    .returning({ id: agentRecommendations.id });
+  await wake(tx, [{ name: QUEUES.agent, data: { recommendationId: rec!.id } }]);
+  return rec!.id;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+
+/**
+ * The job: runs the orchestrator for a pending recommendation and stores what it proposed (or why it
+ * could not), then auto-applies when the stage allows it and the workflow's owner holds `code.edit`.
+ * Idempotent: a recommendation that is no longer pending is left alone.
+ */
+export async function runAgentAssist(db: Db, recommendationId: string): Promise<AgentRecommendation | null> {
+  const [row] = await db
+    .select({ rec: agentRecommendations, config: stages.config, wf: workflows })
+    .from(agentRecommendations)
+    .innerJoin(stages, eq(stages.id, agentRecommendations.stageId))
+    .innerJoin(workflows, eq(workflows.id, agentRecommendations.workflowId))
+    .where(eq(agentRecommendations.id, recommendationId));
+  if (!row || row.rec.status !== "pending") return null;
+  const { rec, config, wf } = row;
+
+  let outcome: Partial<AgentRecommendation>;
+  try {
+    const result = await runPlan(db, {
+      userId: wf.ownerUserId,
+      recommendationId: rec.id,
+      target: rec.targetPath ?? ".",
+      goal: rec.goal,
+      modelHint: rec.model,
+    });
+    outcome = {
+      status: "proposed",
+      repoRoot: result.repoRoot,
+      intent: result.intent,
+      engine: result.engine,
+      model: result.model,
+      plan: result.plan,
+      patch: result.patch,
+      baseCommit: result.baseCommit,
+      inputTokens: result.usage.inputTokens,
+      outputTokens: result.usage.outputTokens,
+      latencyMs: result.latencyMs,
+      notes: result.notes,
+    };
+  } catch (err) {
+    outcome = { status: "error", error: errorText(err) };
+  }
+  const [stored] = await db
+    .update(agentRecommendations)
+    .set({ ...outcome, finishedAt: new Date() })
+    .where(and(eq(agentRecommendations.id, rec.id), eq(agentRecommendations.status, "pending")))
+    .returning();
+  if (!stored) return null;
+  if (stored.status === "proposed" && config.agentAutoApply && stored.patch) {
+    return autoApply(db, stored, wf);
+  }
+  return stored;
+}
+
+/** Applies a fresh proposal on the owner's behalf, when the owner may edit code; records the result either way. */
+async function autoApply(db: Db, rec: AgentRecommendation, wf: typeof workflows.$inferSelect): Promise<AgentRecommendation> {
+  const owner = await loadActor(db, wf.ownerUserId);
+  let result: ApplyResult;
+  if (!owner || !atLeast(permissionLevel(owner, "code.edit", wf.ownerTeamId), "WRITE")) {
+    result = { ok: false, error: "Auto-apply is on for this stage, but the workflow's owner does not hold code.edit, so the patch was not applied." };
+  } else {
+    try {
+      const applied = await applyPatch(rec.patch!, rec.repoRoot!, { message: `Apply agent recommendation for work item ${rec.workItemId}` });
+      result = { ok: true, branch: applied.branch, commit: applied.commit, files: applied.files };
+    } catch (err) {
+      result = { ok: false, error: errorText(err) };
+    }
+  }
+  return db.transaction(async (tx) => {
+    const [stored] = await tx.update(agentRecommendations).set({ autoApply: result }).where(eq(agentRecommendations.id, rec.id)).returning();
+    await recordApply(tx, stored!, result, { actorId: null, via: "auto" });
+    return stored!;
+  });
+}
+
+/**
+ * Records an apply (automatic or by a reviewer): learning, the audit row, and the
+ * `agent.apply.success|failure` event that triggers listen to.
+ */
+export async function recordApply(
+  tx: Db,
+  rec: AgentRecommendation,
+  result: ApplyResult,
+  by: { actorId: string | null; via: "auto" | "review"; requestId?: string },
+): Promise<void> {
+  const type = result.ok ? "agent.apply.success" : "agent.apply.failure";
+  await recordOutcome(tx, {
+    userId: by.actorId,
+    intent: rec.intent ?? "feature",
+    engine: rec.engine ?? "builtin",
+    kind: result.ok ? "apply_success" : "apply_failure",
+    recommendationId: rec.id,
+  });
+  await appendAudit(tx, {
+    actorId: by.actorId,
+    action: by.via === "auto" ? "agent.auto_apply" : "agent.apply",
+    targetType: "agent_recommendation",
+    targetId: rec.id,
+    outcome: result.ok ? "success" : "failure",
+    requestId: by.requestId,
+    details: { workflowId: rec.workflowId, workItemId: rec.workItemId, ...(result.ok ? { branch: result.branch, commit: result.commit, files: result.files } : { error: result.error }) },
+  });
+  await wake(tx, [
+    {
+      name: QUEUES.event,
+      data: {
+        type,
+        eventId: `${rec.id}:${by.via}`,
+        workflowId: rec.workflowId,
+        workItemId: rec.workItemId,
+        stageId: rec.stageId,
+        recommendationId: rec.id,
+        ...(result.ok ? { branch: result.branch, commit: result.commit, files: result.files } : { error: result.error }),
+      },
+    },
+  ]);
+}
