@@ -1,11 +1,12 @@
-import type { AgentRecommendation, ApplyResult, RecommendationStatus } from "@/db/schema/agents";
+import "server-only";
+import type { Db } from "@/db/client";
+import type { ApplyResult, RecommendationStatus } from "@/db/schema/agents";
+import type { Actor } from "@/lib/auth/actor";
 import type { EditDiff } from "./plan-diff";
+import { type RecommendationView, listItemRecommendations } from "./review";
 import { type Plan, planSchema } from "./types";
 
 export type { ApplyResult, RecommendationStatus } from "@/db/schema/agents";
-
-/** A recommendation row as the review domain hands it out: who decided, and what the actor may do. */
-type RecommendationRow = AgentRecommendation & { reviewerName: string | null; canApply: boolean; canReview: boolean };
 
 /**
  * What the item page's review panel shows of a recommendation: plans parsed, no server paths.
@@ -50,7 +51,7 @@ const asEditDiff = (v: unknown): EditDiff | null =>
   v && typeof v === "object" && Array.isArray((v as EditDiff).plan) ? (v as EditDiff) : null;
 
 /** A review row as the panel reads it: stored JSON checked against the plan schema, the repository path dropped. */
-export function toReviewRecommendation(r: RecommendationRow): ReviewRecommendation {
+export function toReviewRecommendation(r: RecommendationView): ReviewRecommendation {
   return {
     id: r.id,
     status: r.status,
@@ -79,4 +80,9 @@ export function toReviewRecommendation(r: RecommendationRow): ReviewRecommendati
     canApply: r.canApply,
     canReview: r.canReview,
   };
+}
+
+/** An item's recommendations for its page's review panel, newest first (one query). */
+export async function listItemReview({ db, actor, itemId }: { db: Db; actor: Actor; itemId: string }): Promise<ReviewRecommendation[]> {
+  return (await listItemRecommendations(db, actor, itemId)).map(toReviewRecommendation);
 }
