@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { ReviewPanel } from "@/components/agent-assist/review-panel";
 import { isActiveRun } from "@/components/runs/status-look";
+import type { ReviewRecommendation } from "@/lib/agents/review-queries";
 import { atLeast } from "@/lib/auth/permissions";
 import type { ItemPage } from "@/lib/work-items/queries";
 import { ItemArchiveButton } from "./item-archive-button";
@@ -22,7 +24,7 @@ function SectionHeading({ id, children, count }: { id: string; children: React.R
 }
 
 /** The item page: details and activity on the left, properties on the right. */
-export function ItemView({ page }: { page: ItemPage }) {
+export function ItemView({ page, recommendations = [] }: { page: ItemPage; recommendations?: ReviewRecommendation[] }) {
   const { item, workflow, timeline, comments, assignees } = page;
   const canWrite = atLeast(workflow.level, "WRITE");
   const { id, version, title, description, data, assigneeId, priority } = item;
@@ -58,6 +60,11 @@ export function ItemView({ page }: { page: ItemPage }) {
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-10">
           <ItemDetails item={editable} archived={item.archivedAt !== null} assignees={assignees} canEdit={canWrite} />
+          <ReviewPanel
+            itemId={item.id}
+            recommendations={recommendations}
+            inAgentStage={!item.archivedAt && page.stages.some((s) => s.id === item.stageId && s.type === "AGENT_ASSIST")}
+          />
           <ItemRuns runs={page.runs} />
           <section aria-labelledby="item-history-heading">
             <SectionHeading id="item-history-heading">History</SectionHeading>

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { ItemLive } from "@/components/items/item-live";
 import { ItemView } from "@/components/items/item-view";
 import { getDb } from "@/db/client";
+import { listItemReview } from "@/lib/agents/review-queries";
 import { orNotFound } from "@/lib/pages";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { getItemPage } from "@/lib/work-items/queries";
@@ -21,12 +22,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: page.item.title };
 }
 
+async function loadReview(id: string) {
+  return listItemReview({ db: await getDb(), actor: await requireActor(), itemId: id });
+}
+
 export default async function ItemPage({ params }: Props) {
-  const page = await loadItem((await params).id);
+  const { id } = await params;
+  const [page, recommendations] = await orNotFound(Promise.all([loadItem(id), loadReview(id)]));
   return (
     <>
       <ItemLive workflowId={page.workflow.id} itemId={page.item.id} />
-      <ItemView page={page} />
+      <ItemView page={page} recommendations={recommendations} />
     </>
   );
 }
