@@ -109,7 +109,7 @@ describe("buildContext", () => {
 
   it("cuts the diff at a file boundary and says so", async () => {
     const { dir } = sample();
-    const b = await buildContext(dir, { budgetTokens: 100 });
+    const b = await buildContext(dir, { budgetTokens: 130 });
     expect(b.diff?.truncated).toBe(true);
     expect(b.diff?.files.map((f) => f.path)).toEqual(["src/bar.ts"]);
     expect(b.diff?.text.startsWith("diff --git a/src/bar.ts b/src/bar.ts\n")).toBe(true);
@@ -120,10 +120,25 @@ describe("buildContext", () => {
     const { dir } = sample();
     const b = await buildContext(dir, { budgetTokens: 200, diffBase: "HEAD", paths: ["docs", "src/foo.test.ts"] });
     expect(b.files[0]).toMatchObject({ path: "docs/guide.md", reason: "requested", truncated: false });
-    // The diff takes its share first, so the requested test file only partly fits.
+    // The diff takes up to half first (one of its two files), so the second requested file only partly fits.
+    expect(b.diff?.truncated).toBe(true);
     expect(b.files[1]).toMatchObject({ path: "src/foo.test.ts", reason: "requested", truncated: true });
     expect(b.files[1]!.content.endsWith("\n")).toBe(true);
     expect(b.budget.used).toBeLessThanOrEqual(200);
+  });
+
+  it("gives the diff half the budget first, and the rest of it after the files", async () => {
+    const { dir } = repo({ "gone1.txt": lines(20, "one"), "gone2.txt": lines(20, "two"), "keep.txt": "k\n" });
+    rmSync(path.join(dir, "gone1.txt"));
+    rmSync(path.join(dir, "gone2.txt"));
+    const b = await buildContext(dir, { budgetTokens: 300 });
+    // Each deletion is about 95 tokens: only one fits in the first half, the other once files are done.
+    expect(b.diff?.files.map((f) => [f.path, f.status])).toEqual([
+      ["gone1.txt", "deleted"],
+      ["gone2.txt", "deleted"],
+    ]);
+    expect(b.diff?.truncated).toBe(false);
+    expect(b.diff?.text.indexOf("gone1.txt")).toBeLessThan(b.diff!.text.indexOf("gone2.txt"));
   });
 
   it("orders the tree by focus first and counts every file", async () => {

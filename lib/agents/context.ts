@@ -7,8 +7,9 @@ import { type BundleFile, type ContextBundle, type SessionMessage, type TreeEntr
 
 /**
  * What an engine sees of a repository, cut to a token budget. The budget is spent greedily in order
- * of signal: recent messages (at most a quarter), the diff, requested files, changed files, related
- * files, then the tree. Nothing ignored by git, binary, over 1 MB, or behind a symlink is ever read.
+ * of signal: recent messages (at most a quarter), the diff (at most half at first), requested files,
+ * changed files, related files, the rest of the diff, then the tree. Nothing ignored by git, binary,
+ * over 1 MB, or behind a symlink is ever read.
  */
 
 export const DEFAULT_BUDGET_TOKENS = 8_000;
@@ -17,6 +18,8 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8 * 1024;
 // A long conversation must not crowd out the code it is about.
 const MESSAGE_SHARE = 0.25;
+// A big work-in-progress diff must not leave the files the user asked for out; it gets the rest later.
+const DIFF_FIRST_SHARE = 0.5;
 // Below this, a cut file says too little to be worth its path.
 const MIN_FILE_TOKENS = 16;
 
@@ -171,11 +174,17 @@ function expandRequested(requested: string[], tree: TreeEntry[], files: Set<stri
   return out;
 }
 
-/** Greedily keeps diff sections that fit, skipping ones that do not (a huge lockfile must not hide the rest). */
-function fitDiff(sections: DiffSection[], budget: Ledger): { text: string; kept: DiffSection[]; truncated: boolean } {
-  const kept: DiffSection[] = [];
-  for (const s of sections) if (budget.take(estimateTokens(s.text))) kept.push(s);
-  return { text: kept.map((s) => s.text).join(""), kept, truncated: kept.length < sections.length };
+/**
+ * Keeps diff sections that fit within `limit`, skipping ones that do not (a huge lockfile must not hide
+ * the rest); `kept` marks them, so a second call can top up with what an earlier one skipped.
+ */
+function fillDiff(sections: DiffSection[], kept: boolean[], budget: Ledger, limit: number): void {
+  sections.forEach((s, i) => {
+    const tokens = estimateTokens(s.text);
+    if (kept[i] || tokens > limit || !budget.take(tokens)) return;
+    kept[i] = true;
+    limit -= tokens;
+  });
 }
 
 /** The most recent messages that fit (a contiguous tail, oldest first), within their share of the budget. */
@@ -196,10 +205,18 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
   const budget = ledger(checkBudget(opts.budgetTokens));
   const focus = opts.focus && opts.focus !== "." ? safeRepoPath(repoRoot, opts.focus) : ".";
   const requested = (opts.paths ?? []).map((p) => safeRepoPath(repoRoot, p));
-  const status = await statusEntries(repoRoot);
-  const [head, branch, tree] = await Promise.all([headCommit(repoRoot), currentBranch(repoRoot), listFiles(repoRoot, status)]);
-  const base = opts.diffBase !== undefined ? await resolveBase(repoRoot, opts.diffBase) : head;
-  const sections = base ? parseDiff(await diff(repoRoot, base)) : [];
+  const headP = headCommit(repoRoot);
+  const baseP = opts.diffBase !== undefined ? resolveBase(repoRoot, opts.diffBase) : headP;
+  const diffP = baseP.then((b) => (b ? diff(repoRoot, b) : ""));
+  const [status, head, branch, tree, base, diffText] = await Promise.all([
+    statusEntries(repoRoot),
+    headP,
+    currentBranch(repoRoot),
+    listFiles(repoRoot),
+    baseP,
+    diffP,
+  ]);
+  const sections = parseDiff(diffText);
 
   const fileSet = new Set(tree.map((e) => e.path));
   const wanted = expandRequested(requested, tree, fileSet);
@@ -209,7 +226,8 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
   const focusFolder = focusIsFile ? path.posix.dirname(focus) : focus;
 
   const messages = fitMessages(opts.messages ?? [], budget);
-  const fitted = fitDiff(sections, budget);
+  const kept = sections.map(() => false);
+  fillDiff(sections, kept, budget, Math.floor(budget.total * DIFF_FIRST_SHARE));
   const files: BundleFile[] = [];
   const seen = new Set<string>();
   await addFiles(repoRoot, wanted, "requested", budget, files, seen);
@@ -223,6 +241,8 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
   const related = [...changed, ...wanted].flatMap((p) => relatedTests(p, fileSet));
   related.push(...filesUnder(tree, focusFolder));
   await addFiles(repoRoot, related, "related", budget, files, seen);
+  fillDiff(sections, kept, budget, Infinity);
+  const diffKept = sections.filter((_, i) => kept[i]);
 
   const prefix = `${focusFolder}/`;
   const ordered = focusFolder === "." ? tree : [...tree.filter((e) => e.path.startsWith(prefix)), ...tree.filter((e) => !e.path.startsWith(prefix))];
@@ -240,7 +260,9 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
     tree: slice,
     treeTotal: tree.length,
     treeTruncated: slice.length < tree.length,
-    diff: base ? { base, text: fitted.text, files: fitted.kept.map((s) => s.file), truncated: fitted.truncated } : null,
+    diff: base
+      ? { base, text: diffKept.map((s) => s.text).join(""), files: diffKept.map((s) => s.file), truncated: diffKept.length < sections.length }
+      : null,
     files,
     messages,
     budget: { tokens: budget.total, used: budget.used },
