@@ -111,6 +111,17 @@ describe("applyPatch", () => {
     expect(read(dir, "src/app.ts")).toContain("b = 4");
   });
 
+  it("does not take removed or added lines for file names", async () => {
+    const dir = repo();
+    write(dir, "db.sql", "select 1;\n-- /usr/bin\n++ ../x\n");
+    sh(dir, "add", "-A");
+    sh(dir, "commit", "-q", "-m", "sql");
+    const patch = patchFor(dir, () => write(dir, "db.sql", "select 1;\n++ ../y\n"));
+    expect(patch).toContain("\n--- /usr/bin\n");
+    await applyPatch(patch, dir, { branch: "sql" });
+    expect(read(dir, "db.sql")).toBe("select 1;\n++ ../y\n");
+  });
+
   it("refuses a dirty tree, untracked files included, and changes nothing", async () => {
     const dir = repo();
     const patch = patchFor(dir, () => write(dir, "src/app.ts", "x\n"));

@@ -31,7 +31,34 @@ export function patchPaths(patch: string): PatchName[] {
     const name = unquoteGitPath(raw.trim());
     if (name && name !== "/dev/null") names.set(`${prefixed}:${name}`, { raw: name, prefixed });
   };
+  // Hunk lines are content, not headers ("-- /usr/bin" removed from a SQL file is no path): skip them
+  // by the hunk's counts. Wrong counts only make this miss names, and git's own reading covers those.
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const line of patch.split(/\r?\n/)) {
+    if (oldLeft > 0 || newLeft > 0) {
+      const c = line[0];
+      if (c === "\\") continue;
+      if (c === " " || line === "") {
+        oldLeft--;
+        newLeft--;
+        continue;
+      }
+      if (c === "-" && oldLeft > 0) {
+        oldLeft--;
+        continue;
+      }
+      if (c === "+" && newLeft > 0) {
+        newLeft--;
+        continue;
+      }
+      oldLeft = newLeft = 0;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      [oldLeft, newLeft] = [Number(hunk[1] ?? 1), Number(hunk[2] ?? 1)];
+      continue;
+    }
     if (line.startsWith("diff --git ")) {
       // Quoted names, or two names split at " b/"; the ---/+++ lines and git's own reading cover the rest.
       const rest = line.slice(11);
@@ -105,7 +132,6 @@ function checkAuthor(author: PatchAuthor): PatchAuthor {
   const name = author.name?.trim() ?? "";
   const email = author.email?.trim() ?? "";
   // git splits "Name <email>" on angle brackets; control characters would forge header lines.
-  // eslint-disable-next-line no-control-regex
   if (!name || name.length > 200 || /[<>\x00-\x1f]/.test(name)) throw new Invalid("The commit author needs a name without <, > or control characters.");
   if (!/^[^\s<>@]+@[^\s<>@]+$/.test(email) || email.length > 200) throw new Invalid(`“${email.slice(0, 200)}” is not an email address git can use.`);
   return { name, email };
