@@ -164,15 +164,22 @@ describe("applyPatch", () => {
     expect((await refusal(applyPatch(link, dir))).message).toBe("The patch adds a symbolic link or a submodule, which agents may not do.");
   });
 
-  it("refuses a bad or existing branch name, and a bad author", async () => {
+  it("refuses a bad or existing branch name, and a bad author email", async () => {
     const dir = repo();
     const patch = patchFor(dir, () => write(dir, "src/app.ts", "x\n"));
     const before = snapshot(dir);
     expect((await refusal(applyPatch(patch, dir, { branch: "main" }))).message).toBe("A branch named “main” already exists; choose another name.");
     expect((await refusal(applyPatch(patch, dir, { branch: "bad..name" }))).message).toBe("“bad..name” is not a valid branch name.");
     expect((await refusal(applyPatch(patch, dir, { branch: "-D" }))).code).toBe("invalid");
-    expect((await refusal(applyPatch(patch, dir, { author: { name: "Eve <x@y>", email: "e@x" } }))).code).toBe("invalid");
+    expect((await refusal(applyPatch(patch, dir, { author: { name: "Eve", email: "eve <e@x>" } }))).message).toBe("“eve <e@x>” is not an email address git can use.");
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("cleans angle brackets and line breaks out of the author's name", async () => {
+    const dir = repo();
+    const patch = patchFor(dir, () => write(dir, "src/app.ts", "x\n"));
+    await applyPatch(patch, dir, { author: { name: "Eve <evil>\nSigned-off-by: x", email: "eve@x.org" } });
+    expect(sh(dir, "log", "-1", "--format=%an <%ae>").trim()).toBe("Eve evil Signed-off-by: x <eve@x.org>");
   });
 
   it.each(["checkout -q -b", "apply --index", "commit", "diff-tree"])("restores the repository when %s fails after the checks", async (step) => {

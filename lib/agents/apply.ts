@@ -129,12 +129,12 @@ async function checkBranch(repoRoot: string, branch: string): Promise<void> {
 }
 
 function checkAuthor(author: PatchAuthor): PatchAuthor {
-  const name = author.name?.trim() ?? "";
   const email = author.email?.trim() ?? "";
-  // git splits "Name <email>" on angle brackets; control characters would forge header lines.
-  if (!name || name.length > 200 || /[<>\x00-\x1f]/.test(name)) throw new Invalid("The commit author needs a name without <, > or control characters.");
   if (!/^[^\s<>@]+@[^\s<>@]+$/.test(email) || email.length > 200) throw new Invalid(`“${email.slice(0, 200)}” is not an email address git can use.`);
-  return { name, email };
+  // git splits "Name <email>" on angle brackets and control characters would forge header lines;
+  // a user's display name with them is cleaned rather than refused, as it is not theirs to fix here.
+  const name = (author.name ?? "").replace(/[<>]/g, "").replace(/[\s\x00-\x1f\x7f]+/g, " ").trim().slice(0, 200);
+  return { name: name || email.split("@")[0]!, email };
 }
 
 // One patch at a time per repository: two would race on the index and on each other's restore.
