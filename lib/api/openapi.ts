@@ -12,6 +12,7 @@ import {
   moveResponse,
   updateItemBody,
 } from "./schemas";
+import { agentOperations } from "./openapi-agent";
 import { runOperations, sharedRunSchemas } from "./openapi-runs";
 import { triggerOperations } from "./openapi-triggers";
 import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
@@ -42,7 +43,7 @@ const idParam = (what: string) => ({ name: "id", in: "path", required: true, des
 const versionParam = { name: "version", in: "path", required: true, description: "A version number: 1, 2, …", schema: { type: "integer", minimum: 1 } };
 
 /** What `{id}` names, by the path's first segment after /api/v1. */
-const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run", triggers: "trigger" };
+const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run", triggers: "trigger", agent: "session" };
 
 /** The path's `{…}` parameters, in order. */
 function pathParameters(path: string): Json[] {
@@ -130,6 +131,7 @@ export const operations: Operation[] = [
   ...workflowOperations,
   ...runOperations,
   ...triggerOperations,
+  ...agentOperations,
 ];
 
 /**
