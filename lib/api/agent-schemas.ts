@@ -59,7 +59,13 @@ export const contextResponse = z.object({
     .nullable()
     .describe("Uncommitted changes against `diff_base` (HEAD by default); null without commits."),
   files: z.array(
-    z.object({ path: z.string(), content: z.string(), truncated: z.boolean(), tokens: z.number().int(), reason: z.enum(["changed", "requested", "related"]) }),
+    z.object({
+      path: z.string(),
+      content: z.string(),
+      truncated: z.boolean(),
+      tokens: z.number().int(),
+      reason: z.string().describe("Why it is in the bundle: `changed`, `requested`, `related`, …"),
+    }),
   ),
   messages: z.array(message).describe("The session's recent messages, oldest first."),
   budget: z.object({ tokens: z.number().int(), used: z.number().int() }),
