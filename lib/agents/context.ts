@@ -8,7 +8,7 @@ import { type BundleFile, type ContextBundle, type SessionMessage, type TreeEntr
 /**
  * What an engine sees of a repository, cut to a token budget. The budget is spent greedily in order
  * of signal: recent messages (at most a quarter), the diff (at most half at first), requested files,
- * changed files, related files, the rest of the diff, then the tree. Nothing ignored by git, binary,
+ * files containing the request's terms, changed files, related files, the rest of the diff, then the tree. Nothing ignored by git, binary,
  * over 1 MB, or behind a symlink is ever read.
  */
 
@@ -33,7 +33,25 @@ export type BuildContextOptions = {
   budgetTokens?: number;
   /** Oldest first; the most recent that fit are kept. */
   messages?: SessionMessage[];
+  /** Words of the request (identifiers, quoted text): files in the focus that contain them are read next. */
+  terms?: string[];
 };
+
+/** Files under `folder` (tracked, text) that contain any of `terms` as a whole word, most matches first. */
+async function filesMatching(repoRoot: string, terms: string[], folder: string): Promise<string[]> {
+  if (terms.length === 0) return [];
+  const args = ["grep", "-c", "-I", "-w", "-F", "-z", ...terms.flatMap((t) => ["-e", t]), "--", folder === "." ? "." : folder];
+  const out = (await tryGit(repoRoot, args)) ?? "";
+  // -z -c: "path\0count\n" per file.
+  const hits = out
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [file, n] = line.split("\0");
+      return { file: file!, n: Number(n) };
+    });
+  return hits.sort((a, b) => b.n - a.n || a.file.localeCompare(b.file)).map((h) => h.file);
+}
 
 type Ledger = { total: number; used: number; left(): number; take(tokens: number): boolean };
 
@@ -231,6 +249,7 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
   const files: BundleFile[] = [];
   const seen = new Set<string>();
   await addFiles(repoRoot, wanted, "requested", budget, files, seen);
+  await addFiles(repoRoot, (await filesMatching(repoRoot, opts.terms ?? [], focusFolder)).filter((p) => fileSet.has(p)), "matched", budget, files, seen);
 
   const changed = [
     ...sections.filter((s) => s.file.status !== "deleted").map((s) => s.file.path),

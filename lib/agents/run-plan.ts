@@ -4,6 +4,7 @@ import { availableEngines, engineFor, llmSettings } from "./engines";
 import { engineStats, recordCall } from "./learning";
 import { resolveRepo } from "./repo-paths";
 import { chooseEngine, classifyIntent } from "./route";
+import { goalTerms } from "./terms";
 import type { ContextBundle, EngineResult, Intent, SessionMessage } from "./types";
 
 export type RouteAnswer = { intent: Intent; confidence: number; signals: string[]; engine: string; model: string | null; reason: string };
@@ -47,6 +48,7 @@ export async function runPlan(db: Db, args: PlanArgs): Promise<PlanAnswer> {
     diffBase: args.diffBase,
     budgetTokens: args.budgetTokens,
     messages: args.messages,
+    terms: goalTerms(args.goal),
   });
   const started = performance.now();
   const call = { userId: args.userId, sessionId: args.sessionId ?? null, recommendationId: args.recommendationId ?? null, verb: "plan" };

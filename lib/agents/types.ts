@@ -30,7 +30,7 @@ export type Intent = (typeof INTENTS)[number];
 
 export type TreeEntry = { path: string; size: number };
 export type DiffFile = { path: string; status: "added" | "modified" | "deleted" | "renamed"; additions: number; deletions: number; oldPath?: string };
-export type BundleFile = { path: string; content: string; truncated: boolean; tokens: number; reason: "changed" | "requested" | "related" };
+export type BundleFile = { path: string; content: string; truncated: boolean; tokens: number; reason: "changed" | "requested" | "matched" | "related" };
 export type SessionMessage = { role: "user" | "agent"; verb: string; content: string; at: string };
 
 /** What an engine sees of a repository: cut to a token budget, biggest signals first. */

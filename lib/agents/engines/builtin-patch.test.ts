@@ -10,6 +10,7 @@ describe("parseMechanicalRequest", () => {
     ['replace "Tandem beta" with "Tandem"', { kind: "replace", from: "Tandem beta", to: "Tandem" }],
     ["replace 'colour' with 'color'", { kind: "replace", from: "colour", to: "color" }],
     ['Replace all "TODO(x)" with "" in lib', { kind: "replace", from: "TODO(x)", to: "" }],
+    ["Review the change.\n\nWork item: rename oldName to newName\nSee the ticket.", { kind: "rename", from: "oldName", to: "newName" }],
   ])("%s", (goal, expected) => {
     expect(parseMechanicalRequest(goal)).toEqual(expected);
   });

@@ -26,11 +26,22 @@ const RENAME = new RegExp(
 );
 const REPLACE = /^\s*replace\s+(?:all\s+)?(?:"([^"]+)"|'([^']+)')\s+(?:with|by)\s+(?:"([^"]*)"|'([^']*)')(?:\s+in\s+\S+)?\s*[.!]?\s*$/i;
 
-/** Recognizes the goals the builtin engine can patch: `rename fooBar to bazQux`, `replace "x" with "y"`. */
+/**
+ * Recognizes the goals the builtin engine can patch: `rename fooBar to bazQux`, `replace "x" with "y"`, on
+ * a line of their own (an agent-assist goal is the stage's prompt, then "Work item: <title>", then more).
+ */
 export function parseMechanicalRequest(goal: string): MechanicalRequest | null {
-  const rename = goal.match(RENAME);
+  for (const line of goal.split("\n")) {
+    const request = parseLine(line.replace(/^\s*work item:\s*/i, ""));
+    if (request) return request;
+  }
+  return null;
+}
+
+function parseLine(line: string): MechanicalRequest | null {
+  const rename = line.match(RENAME);
   if (rename && rename[1] !== rename[2]) return { kind: "rename", from: rename[1]!, to: rename[2]! };
-  const replace = goal.match(REPLACE);
+  const replace = line.match(REPLACE);
   if (replace) {
     const from = replace[1] ?? replace[2]!;
     const to = replace[3] ?? replace[4] ?? "";
