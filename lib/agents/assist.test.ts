@@ -102,6 +102,13 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
     expect(moved!.stageId).toBe(wf.stages[2]!.id);
   });
 
+  it("a stage about no repository (empty target path) plans from the item alone", async () => {
+    const { rec } = await world({ agentTargetPath: "", agentPrompt: "Outline the post and draft it in the house voice." });
+    const done = await runAgentAssist(db(), rec.id);
+    expect(done).toMatchObject({ status: "proposed", repoRoot: null, patch: null, baseCommit: null, engine: "builtin" });
+    expect((done!.plan as { summary: string }).summary.length).toBeGreaterThan(0);
+  });
+
   it("a second entry supersedes the open recommendation", async () => {
     const { rec, item, wf, actors } = await world({});
     await runAgentAssist(db(), rec.id);

@@ -42,7 +42,8 @@ export async function queueAgentAssist(tx: Db, e: { item: { id: string; workflow
       workItemId: e.item.id,
       stageId: e.stageId,
       goal: assistGoal(stage.config.agentPrompt ?? "", item),
-      targetPath: stage.config.agentTargetPath?.trim() || ".",
+      // Empty: a stage about no repository (writing, triage); the agent plans from the item alone.
+      targetPath: stage.config.agentTargetPath?.trim() ?? ".",
       model: stage.config.agentModelHint?.trim() || null,
     })
     .returning({ id: agentRecommendations.id });
@@ -72,13 +73,13 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
     const result = await runPlan(db, {
       userId: wf.ownerUserId,
       recommendationId: rec.id,
-      target: rec.targetPath ?? ".",
+      target: rec.targetPath ?? "",
       goal: rec.goal,
       modelHint: rec.model,
     });
     outcome = {
       status: "proposed",
-      repoRoot: result.repoRoot,
+      repoRoot: result.repoRoot || null,
       intent: result.intent,
       engine: result.engine,
       model: result.model,

@@ -287,3 +287,21 @@ export async function buildContext(repoRoot: string, opts: BuildContextOptions =
     budget: { tokens: budget.total, used: budget.used },
   };
 }
+
+/** The bundle of a request about no repository (a writing or triage stage): the conversation alone. */
+export function emptyBundle(messages: SessionMessage[] = [], budgetTokens?: number): ContextBundle {
+  const budget = ledger(checkBudget(budgetTokens));
+  return {
+    repoRoot: "",
+    focus: ".",
+    head: null,
+    branch: null,
+    tree: [],
+    treeTotal: 0,
+    treeTruncated: false,
+    diff: null,
+    files: [],
+    messages: fitMessages(messages, budget),
+    budget: { tokens: budget.total, used: budget.used },
+  };
+}

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { buildContext } from "./context";
+import { buildContext, emptyBundle } from "./context";
 import { availableEngines, engineFor, llmSettings } from "./engines";
 import { engineStats, recordCall } from "./learning";
 import { resolveRepo } from "./repo-paths";
@@ -21,7 +21,7 @@ export type PlanArgs = {
   userId: string | null;
   sessionId?: string | null;
   recommendationId?: string | null;
-  /** A repository path under the allowed roots; the part inside the repository is the focus. */
+  /** A repository path under the allowed roots (the part inside the repository is the focus); "" for none. */
   target: string;
   goal: string;
   modelHint?: string | null;
@@ -40,16 +40,18 @@ export type PlanAnswer = EngineResult & { repoRoot: string; focus: string; inten
  * latency, success) whatever happens.
  */
 export async function runPlan(db: Db, args: PlanArgs): Promise<PlanAnswer> {
-  const { repoRoot, focus } = await resolveRepo(args.target);
+  const { repoRoot, focus } = args.target.trim() ? await resolveRepo(args.target) : { repoRoot: "", focus: "." };
   const route = await routeGoal(db, { userId: args.userId, goal: args.goal, hint: args.modelHint });
-  const bundle = await buildContext(repoRoot, {
-    focus,
-    paths: args.paths,
-    diffBase: args.diffBase,
-    budgetTokens: args.budgetTokens,
-    messages: args.messages,
-    terms: goalTerms(args.goal),
-  });
+  const bundle = repoRoot
+    ? await buildContext(repoRoot, {
+        focus,
+        paths: args.paths,
+        diffBase: args.diffBase,
+        budgetTokens: args.budgetTokens,
+        messages: args.messages,
+        terms: goalTerms(args.goal),
+      })
+    : emptyBundle(args.messages, args.budgetTokens);
   const started = performance.now();
   const call = { userId: args.userId, sessionId: args.sessionId ?? null, recommendationId: args.recommendationId ?? null, verb: "plan" };
   try {
