@@ -15,6 +15,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/workflows">Workflows</NavLink>
           <NavLink href="/templates">Templates</NavLink>
+          <NavLink href="/agent">Agent</NavLink>
           <NavLink href="/settings/tokens">Settings</NavLink>
           <NavLink href="/settings/secrets">Secrets</NavLink>
         </nav>
