@@ -1,11 +1,15 @@
+import path from "node:path";
 import { authSecret } from "@/lib/auth/secret";
 import { getDatabase } from "./client";
+import { dataDir } from "./data-dir";
 import { migrate } from "./migrate";
 import { isEmpty, seed } from "./seed";
+import { ensureDemoRepository } from "./seed-repo";
 
 /**
  * Start-up: connect (exit naming the host when PostgreSQL is unreachable), apply migrations (exit
- * naming the one that failed; it rolled back), seed demo data into an empty database, start the engine
+ * naming the one that failed; it rolled back), seed demo data into an empty database (and the demo git
+ * repository its agent stages read, under the default allowed root), start the engine
  * (workers in this process).
  */
 export async function boot(): Promise<void> {
@@ -16,6 +20,7 @@ export async function boot(): Promise<void> {
     if (applied.length) console.log(`[tandem] applied migrations: ${applied.join(", ")}`);
     if (process.env.TANDEM_SEED !== "off" && (await isEmpty(db))) {
       const { created } = await seed(db);
+      if (!process.env.TANDEM_REPO_ROOTS?.trim()) ensureDemoRepository(path.join(dataDir(), "repos"));
       console.log(`[tandem] seeded demo data (${created} records); sign in as alice@tandem.local / tandem-demo`);
     }
     console.log(`[tandem] database ready (${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);

@@ -2,6 +2,7 @@ import type { TaskGraph } from "@/lib/engine/graph-schema";
 import type { WorkflowSettings } from "@/lib/workflows/definition";
 import type { StageConfig, StageType } from "./schema";
 import { mergeChecksGraph, preReviewGraph } from "./seed-graphs";
+import { DEMO_REPO } from "./seed-repo";
 
 /** Every demo account signs in with this password (shown on the sign-in page of a demo install). */
 export const DEMO_PASSWORD = "tandem-demo";
@@ -57,7 +58,7 @@ const codeReviewStages: StageSeed[] = [
     config: {
       agentPrompt:
         "Read the diff against the base branch. List risky changes, missing tests and files touched without need. Propose small mechanical fixes only.",
-      agentTargetPath: ".",
+      agentTargetPath: DEMO_REPO,
       agentModelHint: "builtin",
       agentAutoApply: false,
     },
@@ -98,7 +99,7 @@ export const demoWorkflows: WorkflowSeed[] = [
         type: "AGENT_ASSIST",
         config: {
           agentPrompt: "Correlate the incident timeline with recent deploys and diffs; propose likely causes ranked by evidence.",
-          agentTargetPath: ".",
+          agentTargetPath: DEMO_REPO,
           agentAutoApply: false,
         },
       },
@@ -118,7 +119,7 @@ export const demoWorkflows: WorkflowSeed[] = [
       {
         name: "Outline & draft",
         type: "AGENT_ASSIST",
-        config: { agentPrompt: "Draft an outline and a first draft in the house voice; cite sources.", agentAutoApply: false },
+        config: { agentPrompt: "Draft an outline and a first draft in the house voice; cite sources.", agentTargetPath: "", agentAutoApply: false },
       },
       { name: "Editing", type: "HUMAN", config: { wipLimit: 3 } },
       { name: "Legal review", type: "HUMAN" },
@@ -183,7 +184,7 @@ export const demoWorkflows: WorkflowSeed[] = [
       {
         name: "Outline & draft",
         type: "AGENT_ASSIST",
-        config: { agentPrompt: "Outline the piece from the brief in the item's description, then draft it in the house voice.", agentAutoApply: false },
+        config: { agentPrompt: "Outline the piece from the brief in the item's description, then draft it in the house voice.", agentTargetPath: "", agentAutoApply: false },
       },
       { name: "Editing", type: "HUMAN", config: { wipLimit: 3 } },
       { name: "Published", type: "HUMAN" },
