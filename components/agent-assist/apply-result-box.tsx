@@ -6,7 +6,7 @@ const shortSha = (sha: string) => sha.slice(0, 7);
  * What applying a patch did: the branch and commit it made and the files it changed, or why it failed.
  * `auto` for the stage's auto-apply, which ran before anyone reviewed.
  */
-export function ApplyResultBox({ result, auto = false }: { result: ApplyResult; auto?: boolean }) {
+export function ApplyResultBox({ result, auto = false, failedTitle }: { result: ApplyResult; auto?: boolean; failedTitle?: string }) {
   if (!result.ok) {
     return (
       <div
@@ -16,7 +16,7 @@ export function ApplyResultBox({ result, auto = false }: { result: ApplyResult; 
         data-ok="false"
         data-auto={auto || undefined}
       >
-        <p className="font-medium">{auto ? "Auto-apply failed." : "The patch did not apply."}</p>
+        <p className="font-medium">{failedTitle ?? (auto ? "Auto-apply failed." : "The patch did not apply.")}</p>
         <p className="mt-0.5 font-mono text-xs break-words whitespace-pre-wrap">{result.error}</p>
       </div>
     );

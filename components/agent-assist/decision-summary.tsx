@@ -28,7 +28,7 @@ function EditSummary({ diff }: { diff: NonNullable<ReviewRecommendation["editDif
 /** Who accepted or rejected a recommendation and when, why, what they edited, and what applying did. */
 export function DecisionSummary({ rec }: { rec: ReviewRecommendation }) {
   const accepted = rec.status === "accepted";
-  const patch = rec.editedPatch ?? rec.patch;
+  const patch = rec.editDiff ? rec.editedPatch : rec.patch;
   return (
     <div className="space-y-3" data-testid="decision-summary">
       <p className="text-sm text-slate-700">
@@ -48,7 +48,9 @@ export function DecisionSummary({ rec }: { rec: ReviewRecommendation }) {
         </blockquote>
       ) : null}
       {rec.editDiff ? <EditSummary diff={rec.editDiff} /> : null}
-      {rec.applyResult ? <ApplyResultBox result={rec.applyResult} /> : null}
+      {rec.applyResult ? (
+        <ApplyResultBox result={rec.applyResult} failedTitle={accepted ? undefined : "An earlier attempt to accept it failed when applying the patch."} />
+      ) : null}
       {accepted && patch && !rec.applyResult && !rec.autoApply?.ok ? (
         <p className="text-sm text-slate-600" data-testid="apply-waiting">
           The patch was not applied: applying needs code.edit.

@@ -55,13 +55,14 @@ const EMPTY: Plan = { summary: "", steps: [{ title: "", description: "", risk: "
  */
 export function PlanEditor({ rec, onCancel }: { rec: ReviewRecommendation; onCancel: () => void }) {
   const nextKey = useRef(0);
-  const start = rec.plan ?? EMPTY;
+  // After a failed apply the domain keeps the reviewer's edit: start from it, not from the proposal.
+  const start = (rec.editDiff ? rec.editedPlan : null) ?? rec.plan ?? EMPTY;
   const [draft, setDraft] = useState<Draft>(() => ({
     summary: start.summary,
     steps: start.steps.map((s) => toDraftStep(s, nextKey.current++)),
     risks: start.risks.join("\n"),
   }));
-  const [patch, setPatch] = useState(rec.patch ?? "");
+  const [patch, setPatch] = useState((rec.editDiff ? rec.editedPatch : rec.patch) ?? "");
   const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
   const { pending, failure, fieldErrors, run } = useReviewAction();
   const errorAt = (path: string) => {
@@ -86,7 +87,7 @@ export function PlanEditor({ rec, onCancel }: { rec: ReviewRecommendation; onCan
     await run(
       () => acceptRecommendationAction({ id: rec.id, plan, ...(rec.patch !== null ? { patch } : {}) }),
       ({ applied }) => {
-        if (applied && !applied.ok) toast.error(`Your edit was kept, but the patch did not apply: ${applied.error}`);
+        if (applied && !applied.ok) toast.error(`The patch did not apply: ${applied.error}. Your edit is kept; open Edit to change it.`);
         else toast.success(applied?.ok ? `Accepted and applied on ${applied.branch}.` : "Edited plan accepted.");
       },
     );
@@ -105,7 +106,7 @@ export function PlanEditor({ rec, onCancel }: { rec: ReviewRecommendation; onCan
               <div className="min-w-0 flex-1">
                 <TextField label="Title" value={s.title} onChange={(e) => setStep(s.key, { title: e.target.value })} error={errorAt(`steps.${i}.title`)} />
               </div>
-              <div className="w-28">
+              <div className="w-32">
                 <Select label="Risk" value={s.risk} onChange={(e) => setStep(s.key, { risk: e.target.value as Risk })}>
                   {RISKS.map((r) => (
                     <option key={r} value={r}>
@@ -140,7 +141,7 @@ export function PlanEditor({ rec, onCancel }: { rec: ReviewRecommendation; onCan
       </fieldset>
       <TextArea label="Risks" hint="One per line." rows={3} value={draft.risks} onChange={(e) => setDraft({ ...draft, risks: e.target.value })} error={risksError.length ? risksError : undefined} />
       {rec.patch !== null ? (
-        <TextArea label="Patch" hint="A unified diff; applied as written." rows={14} mono spellCheck={false} value={patch} onChange={(e) => setPatch(e.target.value)} error={fieldErrors.patch} />
+        <TextArea label="Patch" hint="A unified diff; applied as written." rows={14} mono wrap="off" spellCheck={false} value={patch} onChange={(e) => setPatch(e.target.value)} error={fieldErrors.patch} />
       ) : null}
       {failure && !failure.fieldErrors ? <FormError message={failure.message} /> : null}
       <div className="flex flex-wrap items-center gap-2">

@@ -27,10 +27,17 @@ export function EngineNotes({ notes }: { notes: string[] }) {
   );
 }
 
-/** A plan and its patch, read-only: shared by open and decided recommendations. */
+/**
+ * The plan and patch a decision stands on: the reviewer's edit when there was one (its patch may be
+ * null: removed), else the proposal. An open recommendation keeps a failed attempt's edit for the editor only.
+ */
+export function decidedPlanAndPatch(rec: ReviewRecommendation) {
+  return rec.editDiff ? { plan: rec.editedPlan ?? rec.plan, patch: rec.editedPatch } : { plan: rec.plan, patch: rec.patch };
+}
+
+/** A plan and its patch, read-only: the proposal while open, what was decided once closed. */
 export function ProposalBody({ rec }: { rec: ReviewRecommendation }) {
-  const plan = rec.editedPlan ?? rec.plan;
-  const patch = rec.editedPatch ?? rec.patch;
+  const { plan, patch } = rec.status === "proposed" ? { plan: rec.plan, patch: rec.patch } : decidedPlanAndPatch(rec);
   return (
     <div className="space-y-4">
       {plan ? <PlanView plan={plan} /> : <p className="text-sm text-slate-500">The agent stored no readable plan.</p>}

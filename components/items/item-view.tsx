@@ -30,6 +30,8 @@ export function ItemView({ page, recommendations = [] }: { page: ItemPage; recom
   const { id, version, title, description, data, assigneeId, priority } = item;
   const editable = { id, version, title, description, data, assigneeId, priority };
   const ref = typeof item.data.ref === "string" ? item.data.ref : null;
+  const inAgentStage = !item.archivedAt && page.stages.some((s) => s.id === item.stageId && s.type === "AGENT_ASSIST");
+  const showReview = recommendations.length > 0 || inAgentStage;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <nav aria-label="Breadcrumb" className="flex items-center gap-2 text-sm text-slate-500">
@@ -60,11 +62,7 @@ export function ItemView({ page, recommendations = [] }: { page: ItemPage; recom
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-10">
           <ItemDetails item={editable} archived={item.archivedAt !== null} assignees={assignees} canEdit={canWrite} />
-          <ReviewPanel
-            itemId={item.id}
-            recommendations={recommendations}
-            inAgentStage={!item.archivedAt && page.stages.some((s) => s.id === item.stageId && s.type === "AGENT_ASSIST")}
-          />
+          {showReview ? <ReviewPanel itemId={item.id} recommendations={recommendations} inAgentStage={inAgentStage} /> : null}
           <ItemRuns runs={page.runs} />
           <section aria-labelledby="item-history-heading">
             <SectionHeading id="item-history-heading">History</SectionHeading>
@@ -76,7 +74,7 @@ export function ItemView({ page, recommendations = [] }: { page: ItemPage; recom
             </SectionHeading>
             <ItemComments itemId={item.id} comments={comments} canWrite={canWrite} />
           </section>
-          <ItemRelated />
+          {showReview ? null : <ItemRelated />}
         </div>
         <aside aria-label="Properties" className="lg:sticky lg:top-20 lg:self-start">
           <ItemSidebar page={page} canWrite={canWrite} />
