@@ -127,7 +127,11 @@ export function AgentConsole({ session, currentPlan }: { session: SessionView; c
             </div>
           </div>
         ) : null}
-        {shownFailure ? <FormError message={shownFailure.message} /> : null}
+        {shownFailure ? (
+          <div data-testid="console-error">
+            <FormError message={shownFailure.message} />
+          </div>
+        ) : null}
       </section>
       {answer ? <Answer answer={answer} /> : currentPlan ? <PlanAnswer shown={currentPlan} title="Current plan" /> : null}
     </div>

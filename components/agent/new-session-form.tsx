@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, controlClass } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -30,23 +31,29 @@ export function NewSessionForm({ roots, suggestions, startOpen }: { roots: strin
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="new-session-form" noValidate>
       <h3 className="text-sm font-semibold text-slate-800">New session</h3>
-      <TextField
+      <Field
         label="Repository"
-        name="repo"
-        required
-        autoFocus
-        list="agent-repo-suggestions"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder={suggestions[0] ?? "my-repo"}
-        className="font-mono"
         hint={
           <>
             A folder under the allowed {roots.length === 1 ? "root" : "roots"}: <span className="font-mono break-all">{rootText}</span>
           </>
         }
         error={fieldErrors.repo}
-      />
+      >
+        {(aria) => (
+          <input
+            name="repo"
+            required
+            autoFocus
+            list="agent-repo-suggestions"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={suggestions[0] ?? "my-repo"}
+            className={`${controlClass} font-mono`}
+            {...aria}
+          />
+        )}
+      </Field>
       <datalist id="agent-repo-suggestions">
         {suggestions.map((s) => (
           <option key={s} value={s} />

@@ -3,6 +3,8 @@ import type { SessionView } from "@/lib/agents/session-views";
 import { formatAge } from "@/lib/format";
 import { SessionRowActions } from "./session-row-actions";
 
+const ago = (ms: number) => (ms < 60_000 ? "just now" : `${formatAge(ms)} ago`);
+
 function SessionRow({ session, active, now }: { session: SessionView; active: boolean; now: number }) {
   return (
     <li
@@ -17,7 +19,7 @@ function SessionRow({ session, active, now }: { session: SessionView; active: bo
           <span className="truncate font-mono">{session.repo}</span>
           {session.workItemId ? <span className="shrink-0">· item</span> : null}
           <span className="ml-auto shrink-0 tabular-nums" title={session.lastActivityAt}>
-            {formatAge(now - Date.parse(session.lastActivityAt))} ago
+            {ago(now - Date.parse(session.lastActivityAt))}
           </span>
         </span>
       </Link>
