@@ -51,13 +51,13 @@ describeDb("demo seed", (db) => {
       .from(workflowVersions)
       .where(eq(workflowVersions.workflowId, seedId("workflow:platform-code-review")));
     const def = definitionSchema.parse(review!.definition);
-    expect(def.settings).toEqual({ maxConcurrentRuns: 10 });
+    expect(def.settings).toEqual({ maxConcurrentRuns: 10, requiredSecrets: [] });
     expect(def.stages.map((s) => s.runTimeoutMs)).toEqual([null, 1_800_000, null, 7_200_000, null]);
     const [personal] = await db()
       .select()
       .from(workflowVersions)
       .where(eq(workflowVersions.workflowId, seedId("workflow:alice-personal")));
-    expect(definitionSchema.parse(personal!.definition).settings).toEqual({ maxConcurrentRuns: null });
+    expect(definitionSchema.parse(personal!.definition).settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
   });
 
   it("is idempotent", async () => {

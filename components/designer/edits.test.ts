@@ -89,9 +89,9 @@ describe("adding, moving and removing stages", () => {
 describe("workflow settings", () => {
   it("start with no limit of runs at a time, change, and return the same definition when nothing changes", () => {
     const d = threeStages();
-    expect(d.settings).toEqual({ maxConcurrentRuns: null });
+    expect(d.settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
     const u = updateSettings(d, { maxConcurrentRuns: 5 });
-    expect(u.settings).toEqual({ maxConcurrentRuns: 5 });
+    expect(u.settings).toEqual({ maxConcurrentRuns: 5, requiredSecrets: [] });
     expect(u.stages).toBe(d.stages);
     expect(d.settings.maxConcurrentRuns).toBeNull();
     expect(updateSettings(u, { maxConcurrentRuns: 5 })).toBe(u);

@@ -7,7 +7,9 @@ import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
 import { moveItem } from "@/lib/work-items/move";
 import { createItem } from "@/lib/work-items/service";
+import { setSecret } from "@/lib/secrets/store";
 import { runAgentAssist } from "./assist";
+import { requestRecommendation } from "./review";
 import { createRepo, gitIn, tempRepoRoot } from "./testing";
 
 const FILES = {
@@ -30,7 +32,7 @@ afterAll(() => {
 
 describeDb("agent assist: an item entering an agent-assist stage", (db) => {
   /** A team (Ann admin, Ben member) whose workflow has To do → Assist → Done; `owner` owns it. */
-  async function world(config: StageConfig, owner: "ann" | "ben" = "ann") {
+  async function world(config: StageConfig, owner: "ann" | "ben" = "ann", settings: { requiredSecrets?: string[] } = {}) {
     const name = `shop-${n++}`;
     const repo = createRepo(root, name, FILES);
     const team = await createTeam(db());
@@ -42,6 +44,7 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
       ownerUserId: owner === "ann" ? ann.id : ben.id,
       ownerTeamId: team.id,
       visibility: "team",
+      settings,
       stages: [
         { name: "To do" },
         { name: "Assist", type: "AGENT_ASSIST", config: { agentPrompt: "Rename priceOf to priceFor", agentTargetPath: name, ...config } },
@@ -52,7 +55,7 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
     const item = await createItem(db(), actors.ann, { workflowId: wf.id, title: "Clearer price names" });
     await moveItem(db(), actors.ann, { id: item.id, toStageId: wf.stages[1]!.id });
     const [rec] = await db().select().from(agentRecommendations).where(eq(agentRecommendations.workItemId, item.id));
-    return { repo, wf, item, actors, rec: rec! };
+    return { repo, wf, item, actors, team, rec: rec! };
   }
 
   it("queues a pending recommendation in the move, then stores the engine's plan and patch with its call", async () => {
@@ -107,6 +110,16 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
     const done = await runAgentAssist(db(), rec.id);
     expect(done).toMatchObject({ status: "proposed", repoRoot: null, patch: null, baseCommit: null, engine: "builtin" });
     expect((done!.plan as { summary: string }).summary.length).toBeGreaterThan(0);
+  });
+
+  it("is blocked, naming the secret, while a secret the workflow requires is missing; runs once it is set", async () => {
+    const first = await world({}, "ann", { requiredSecrets: ["DEPLOY_KEY"] });
+    const blocked = await runAgentAssist(db(), first.rec.id);
+    expect(blocked).toMatchObject({ status: "error", plan: null });
+    expect(blocked!.error).toBe(`This workflow needs the secret “DEPLOY_KEY”, which is not set for the team ${first.team.name} or for its owner Ann. Add it in Settings → Secrets.`);
+    await setSecret(db(), first.actors.ann, { scope: "team", teamId: first.team.id, name: "DEPLOY_KEY", value: "s3cr3t-value" });
+    const id = await requestRecommendation(db(), first.actors.ann, first.item.id);
+    expect((await runAgentAssist(db(), id))!.status).toBe("proposed");
   });
 
   it("a second entry supersedes the open recommendation", async () => {

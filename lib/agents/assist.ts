@@ -4,7 +4,10 @@ import { type AgentRecommendation, type ApplyResult, agentRecommendations, stage
 import { loadActor, permissionLevel } from "@/lib/auth/actor";
 import { atLeast } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/audit/log";
+import { definitionAt } from "@/lib/engine/runtime/definitions";
 import { QUEUES, wake } from "@/lib/engine/runtime/queue";
+import { maskSecrets } from "@/lib/secrets/store";
+import { workflowSecrets } from "@/lib/secrets/workflow-secrets";
 import { applyPatch } from "./apply";
 import { runPlan } from "./run-plan";
 import { recordOutcome } from "./learning";
@@ -51,6 +54,9 @@ export async function queueAgentAssist(tx: Db, e: { item: { id: string; workflow
   return rec!.id;
 }
 
+/** The secret that, when the workflow's owner or team stores it, is the key sent to the configured model. */
+export const LLM_KEY_SECRET = "LLM_API_KEY";
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 
 /**
@@ -60,17 +66,25 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  */
 export async function runAgentAssist(db: Db, recommendationId: string): Promise<AgentRecommendation | null> {
   const [row] = await db
-    .select({ rec: agentRecommendations, config: stages.config, wf: workflows })
+    .select({ rec: agentRecommendations, config: stages.config, wf: workflows, version: workItems.definitionVersion })
     .from(agentRecommendations)
     .innerJoin(stages, eq(stages.id, agentRecommendations.stageId))
     .innerJoin(workflows, eq(workflows.id, agentRecommendations.workflowId))
+    .innerJoin(workItems, eq(workItems.id, agentRecommendations.workItemId))
     .where(eq(agentRecommendations.id, recommendationId));
   if (!row || row.rec.status !== "pending") return null;
   const { rec, config, wf } = row;
 
   let outcome: Partial<AgentRecommendation>;
+  let known: string[] = [];
   try {
+    const required = (await definitionAt(db, wf.id, row.version))?.settings.requiredSecrets ?? [];
+    const { values, missing } = await workflowSecrets(db, wf.id, [...required, LLM_KEY_SECRET]);
+    known = Object.values(values);
+    const needed = missing && required.some((n) => !(n in values));
+    if (needed) throw new Error((await workflowSecrets(db, wf.id, required)).missing!);
     const result = await runPlan(db, {
+      apiKey: values[LLM_KEY_SECRET] ?? null,
       userId: wf.ownerUserId,
       recommendationId: rec.id,
       target: rec.targetPath ?? "",
@@ -92,7 +106,7 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
       notes: result.notes,
     };
   } catch (err) {
-    outcome = { status: "error", error: errorText(err) };
+    outcome = { status: "error", error: maskSecrets(errorText(err), known) };
   }
   const [stored] = await db
     .update(agentRecommendations)

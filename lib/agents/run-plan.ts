@@ -30,6 +30,8 @@ export type PlanArgs = {
   budgetTokens?: number;
   messages?: SessionMessage[];
   signal?: AbortSignal;
+  /** A stored model key (the `LLM_API_KEY` secret) that replaces the environment's. */
+  apiKey?: string | null;
 };
 
 export type PlanAnswer = EngineResult & { repoRoot: string; focus: string; intent: Intent; baseCommit: string | null; route: RouteAnswer; bundle: ContextBundle };
@@ -55,7 +57,7 @@ export async function runPlan(db: Db, args: PlanArgs): Promise<PlanAnswer> {
   const started = performance.now();
   const call = { userId: args.userId, sessionId: args.sessionId ?? null, recommendationId: args.recommendationId ?? null, verb: "plan" };
   try {
-    const engine = engineFor(route.engine, llmSettings());
+    const engine = engineFor(route.engine, llmSettings(), args.apiKey);
     const result = await engine.plan({ goal: args.goal, intent: route.intent, bundle, model: route.model, signal: args.signal });
     await recordCall(db, { ...call, engine: result.engine, model: result.model, ...result.usage, latencyMs: result.latencyMs, ok: true });
     return { ...result, repoRoot, focus, intent: route.intent, baseCommit: bundle.head, route, bundle };

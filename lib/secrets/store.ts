@@ -122,10 +122,10 @@ export async function listSecretGroups(db: Db, actor: Actor): Promise<SecretGrou
 }
 
 /**
- * The stored values of `names` for an owner, the user's own winning over the team's. Internal: the caller
+ * The stored values of `names` for an owner, the user's own winning over the team's. For internal use: the caller
  * decides on whose behalf (a run's starter and its workflow's team), so no actor is checked here.
  */
-async function resolveMany(db: Db, owner: SecretOwner, names: string[]): Promise<Map<string, string>> {
+export async function resolveMany(db: Db, owner: SecretOwner, names: string[]): Promise<Map<string, string>> {
   const valid = [...new Set(names)].filter((n) => SECRET_NAME.test(n));
   const owners = [owner.userId ? ownedBy({ userId: owner.userId, teamId: null }) : undefined, owner.teamId ? ownedBy({ userId: null, teamId: owner.teamId }) : undefined].filter(
     (w): w is SQL => w !== undefined,

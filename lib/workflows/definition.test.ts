@@ -20,7 +20,7 @@ const issuesAt = (input: unknown) => {
 describe("a definition written before run settings existed", () => {
   it("parses with no run timeouts and no limit of runs at a time", () => {
     const def = definitionSchema.parse(oldShape());
-    expect(def.settings).toEqual({ maxConcurrentRuns: null });
+    expect(def.settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
     expect(def.stages.map((s) => s.runTimeoutMs)).toEqual([null, null, null]);
     expect(validateDefinition(def)).toEqual([]);
   });
@@ -28,14 +28,14 @@ describe("a definition written before run settings existed", () => {
   it("gets its own settings object each time, so editing one parse leaves the next alone", () => {
     const a = definitionSchema.parse(oldShape());
     a.settings.maxConcurrentRuns = 9;
-    expect(definitionSchema.parse(oldShape()).settings).toEqual({ maxConcurrentRuns: null });
+    expect(definitionSchema.parse(oldShape()).settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
   });
 });
 
 describe("run settings that are set", () => {
   it("are always there after a parse: the parsed types have no optional fields", () => {
     expectTypeOf<StageDef["runTimeoutMs"]>().toEqualTypeOf<number | null>();
-    expectTypeOf<WorkflowDefinition["settings"]>().toEqualTypeOf<{ maxConcurrentRuns: number | null }>();
+    expectTypeOf<WorkflowDefinition["settings"]>().toEqualTypeOf<{ maxConcurrentRuns: number | null; requiredSecrets: string[] }>();
   });
 
   it("parse as they are", () => {
@@ -105,7 +105,7 @@ describe("stage builders", () => {
 
   it("give a definition default settings unless told otherwise", () => {
     const stages = [newStage(STAGE_IDS.extra, "HUMAN", "Inbox")];
-    expect(definitionOf(stages)).toEqual({ stages, settings: { maxConcurrentRuns: null } });
-    expect(definitionOf(stages, { maxConcurrentRuns: 2 }).settings).toEqual({ maxConcurrentRuns: 2 });
+    expect(definitionOf(stages)).toEqual({ stages, settings: { maxConcurrentRuns: null, requiredSecrets: [] } });
+    expect(definitionOf(stages, { maxConcurrentRuns: 2 }).settings).toEqual({ maxConcurrentRuns: 2, requiredSecrets: [] });
   });
 });

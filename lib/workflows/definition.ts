@@ -1,3 +1,4 @@
+import { secretName } from "@/lib/secrets/schemas";
 import { z } from "zod";
 import { type GraphIssue, validateTaskGraph } from "@/lib/engine/graph";
 import type { StageConfig } from "@/db/schema/workflows";
@@ -52,6 +53,8 @@ export const settingsSchema = z.object({
     .max(MAX_CONCURRENT_RUNS_LIMIT, "Runs at a time (maxConcurrentRuns) is at most 1000; use null for no limit.")
     .nullable()
     .default(null),
+  /** Secrets (by name) that runs and agent calls of this workflow need from its owner; absent: none. */
+  requiredSecrets: z.array(secretName).max(20, "A workflow requires at most 20 secrets.").default(() => []),
 });
 export type WorkflowSettings = z.infer<typeof settingsSchema>;
 
@@ -64,7 +67,7 @@ export type WorkflowDefinition = z.infer<typeof definitionSchema>;
 
 /** Workflow settings with nothing set: what definitions written before settings existed mean. */
 export function defaultSettings(): WorkflowSettings {
-  return { maxConcurrentRuns: null };
+  return { maxConcurrentRuns: null, requiredSecrets: [] };
 }
 
 /** A definition of these stages with default settings (seeds, factories, new workflows). */

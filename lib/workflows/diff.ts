@@ -91,6 +91,12 @@ const SETTINGS_FIELDS: Field<WorkflowDefinition>[] = [
     get: (d) => d.settings.maxConcurrentRuns,
     show: (v: number | null) => (v === null ? "no limit" : String(v)),
   },
+  {
+    field: "settings.requiredSecrets",
+    label: "Required secrets",
+    get: (d) => d.settings.requiredSecrets.join(", "),
+    show: (v: string) => v || "none",
+  },
 ];
 
 type ExecutorField = { key: string; label: string; show?: (v: never) => string };

@@ -78,7 +78,7 @@ describeDb("importing a file into a workflow", (db) => {
       expect(latest.definition.stages.map((s) => s.name)).toEqual(["Backlog", "Agent pre-review", "Done"]);
       expect(latest.definition.stages[1]!.taskGraph).toEqual(reviewGraph());
       expect(latest.definition.stages.map((s) => s.runTimeoutMs)).toEqual([null, 1_800_000, null]);
-      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 4 });
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 4, requiredSecrets: [] });
       expect((await listVersions(db(), member, wf.id)).versions[0]).toMatchObject({ version: 2, source: "import", createdByName: "Mia Member" });
       const [audit] = await db()
         .select()

@@ -24,7 +24,7 @@ describe("Tandem export, then import", () => {
     const result = parseImport(JSON.stringify(exportWorkflow(meta, def), null, 2));
     expect(result).toEqual({ ok: true, kind: "tandem", name: "Code Review", description: "Reviews pull requests.", definition: def });
     if (!result.ok || result.kind !== "tandem") throw new Error("expected a Tandem import");
-    expect(result.definition.settings).toEqual({ maxConcurrentRuns: 4 });
+    expect(result.definition.settings).toEqual({ maxConcurrentRuns: 4, requiredSecrets: [] });
     expect(result.definition.stages[1]!.runTimeoutMs).toBe(1_800_000);
     expect(result.definition.stages[1]!.taskGraph!.tasks.find((t) => t.id === "confirm")!.executor).toEqual({
       kind: "human",

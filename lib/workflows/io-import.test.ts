@@ -163,7 +163,7 @@ describe("a Tandem export written before run settings existed", () => {
     for (const s of old.definition.stages) delete s.runTimeoutMs;
     const r = parseImport(json(old));
     if (!r.ok || r.kind !== "tandem") throw new Error(JSON.stringify(r));
-    expect(r.definition.settings).toEqual({ maxConcurrentRuns: null });
+    expect(r.definition.settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
     expect(r.definition.stages.map((s) => s.runTimeoutMs)).toEqual([null, null, null]);
   });
 });

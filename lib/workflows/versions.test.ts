@@ -134,12 +134,12 @@ describeDb("workflow versions", (db) => {
     it("are saved in the version and read back: a stage's run timeout and the workflow's runs at a time", async () => {
       const wf = await createWorkflow(db(), { ownerUserId: owner.userId });
       const { definition } = await loadDefinition(db(), owner, wf.id);
-      expect(definition.settings).toEqual({ maxConcurrentRuns: null });
+      expect(definition.settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
       const build = { ...newStage(randomUUID(), "AUTOMATION", "Build"), taskGraph: { roles: [], tasks: [task("compile")], edges: [] }, runTimeoutMs: 900_000 };
       const next = { stages: [...definition.stages, build], settings: { maxConcurrentRuns: 3 } };
       await saveDefinition(db(), owner, { workflowId: wf.id, baseVersion: 1, definition: next });
       const latest = await loadDefinition(db(), owner, wf.id);
-      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 3 });
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: 3, requiredSecrets: [] });
       expect(latest.definition.stages[3]!.runTimeoutMs).toBe(900_000);
       const [row] = await db()
         .select()
@@ -157,7 +157,7 @@ describeDb("workflow versions", (db) => {
       expect(Object.keys(stored[0]!.definition as object)).toEqual(["stages"]);
       const latest = await loadDefinition(db(), owner, wf.id);
       expect(latest.version).toBe(2);
-      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: null });
+      expect(latest.definition.settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
       expect(latest.definition.stages[0]!.runTimeoutMs).toBeNull();
     });
 

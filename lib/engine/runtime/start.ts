@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { type Run, type RunOrigin, runEvents, runs, taskRuns } from "@/db/schema";
+import { workflowSecrets } from "@/lib/secrets/workflow-secrets";
 import { finishRun } from "./advance";
 import { type PinnedStage, pinnedStage } from "./definitions";
 import { RUN_EVENTS_CHANNEL } from "./events";
@@ -96,6 +97,15 @@ export async function startRun(tx: Db, input: StartRunInput, pinned?: PinnedStag
     finishedAt: null,
     updatedAt: now,
   };
+  const needed = stage.definition.settings.requiredSecrets;
+  if (needed.length > 0) {
+    // Rare: checked after the insert so the common path stays one statement; the run is kept, failed, saying why.
+    const { missing } = await workflowSecrets(tx, input.workflowId, needed);
+    if (missing) {
+      await finishRun(tx, run, "failed", { error: missing });
+      return { ...run, status: "failed", error: missing };
+    }
+  }
   if (!admitted) return run;
   const jobs: Wake[] = tasks.filter((t) => t.root).map((t) => ({ name: QUEUES.task, data: { taskRunId: t.id, runId: id } }));
   if (deadline) jobs.push({ name: QUEUES.timer, data: { kind: "run-deadline", runId: id }, startAfter: deadline });

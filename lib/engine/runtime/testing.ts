@@ -44,12 +44,19 @@ export function describeEngine(
 }
 
 /** A user and a personal workflow with one automation stage running `graph`, then a Done stage. */
-export async function automationWorkflow(db: Db, graph: TaskGraph, o: { runTimeoutMs?: number | null; maxConcurrentRuns?: number | null } = {}) {
+export async function automationWorkflow(
+  db: Db,
+  graph: TaskGraph,
+  o: { runTimeoutMs?: number | null; maxConcurrentRuns?: number | null; requiredSecrets?: string[] } = {},
+) {
   const owner = await createUser(db, { name: "Olive Owner" });
   const wf = await createWorkflow(db, {
     ownerUserId: owner.id,
     stages: [{ name: "Inbox" }, { name: "Automate", type: "AUTOMATION", taskGraph: graph, runTimeoutMs: o.runTimeoutMs ?? null }, { name: "Done" }],
-    ...(o.maxConcurrentRuns !== undefined ? { settings: { maxConcurrentRuns: o.maxConcurrentRuns } } : {}),
+    settings: {
+      ...(o.maxConcurrentRuns !== undefined ? { maxConcurrentRuns: o.maxConcurrentRuns } : {}),
+      ...(o.requiredSecrets ? { requiredSecrets: o.requiredSecrets } : {}),
+    },
   });
   return { owner, wf, stage: wf.stages[1]! };
 }
