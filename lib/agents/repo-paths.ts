@@ -58,7 +58,8 @@ async function gitTopLevel(dir: string): Promise<string | null> {
  */
 export async function resolveRepo(target: string, roots = allowedRoots()): Promise<{ repoRoot: string; focus: string }> {
   const shown = `“${target}”`;
-  const rootList = roots.join(", ") || "none configured; set TANDEM_REPO_ROOTS";
+  // Server paths stay on the server (API callers read these messages); only say when there are no roots at all.
+  const rootList = roots.length ? "" : " (none configured; set TANDEM_REPO_ROOTS)";
   if (typeof target !== "string" || !target.trim() || target.includes("\0")) {
     throw new Invalid("Give the repository as a path inside the allowed repository roots.");
   }
@@ -70,12 +71,12 @@ export async function resolveRepo(target: string, roots = allowedRoots()): Promi
       if (real) break;
     }
   }
-  if (!real) throw new NotFound(`A repository at ${shown} under the allowed roots (${rootList})`);
+  if (!real) throw new NotFound(`A repository at ${shown} under the allowed roots${rootList}`);
   if (!roots.some((root) => isInside(root, real))) throw new Invalid(`${shown} is outside the allowed repository roots.`);
 
   const dir = lstatSync(real).isDirectory() ? real : path.dirname(real);
   const repoRoot = await gitTopLevel(dir);
-  if (!repoRoot) throw new Invalid(`${shown} is not inside a git repository.`);
+  if (!repoRoot) throw new Invalid(`${shown} is not inside a git repository: name a repository folder under the allowed roots, like “shop” or “shop/src”.`);
   // A folder under a root can belong to a repository that starts above it; git would then read and
   // write outside the root, so the repository itself must lie inside.
   if (!roots.some((root) => isInside(root, repoRoot))) throw new Invalid(`${shown} is outside the allowed repository roots.`);

@@ -25,7 +25,7 @@ afterAll(() => {
 
 describeDb("agent assist: reviewing a recommendation", (db) => {
   /** Ann (admin: code.edit), Ben (member), Vic (viewer) in one team; Oz in another. A proposed rename. */
-  async function proposed() {
+  async function proposed(targetPath?: string) {
     const name = `repo-${n++}`;
     const repo = createRepo(root, name, { "lib/a.ts": "export const oldName = 1;\n", "lib/b.ts": 'import { oldName } from "./a";\nexport const b = oldName + 1;\n' });
     const team = await createTeam(db());
@@ -39,7 +39,7 @@ describeDb("agent assist: reviewing a recommendation", (db) => {
       ownerUserId: ben.id,
       ownerTeamId: team.id,
       visibility: "team",
-      stages: [{ name: "To do" }, { name: "Assist", type: "AGENT_ASSIST", config: { agentPrompt: "Rename oldName to newName", agentTargetPath: name } }],
+      stages: [{ name: "To do" }, { name: "Assist", type: "AGENT_ASSIST", config: { agentPrompt: "Rename oldName to newName", agentTargetPath: targetPath ?? name } }],
     });
     const a = { ann: await actorFor(db(), ann.id), ben: await actorFor(db(), ben.id), vic: await actorFor(db(), vic.id), oz: await actorFor(db(), oz.id) };
     const item = await createItem(db(), a.ben, { workflowId: wf.id, title: "Naming" });
@@ -110,6 +110,14 @@ describeDb("agent assist: reviewing a recommendation", (db) => {
     await expect(acceptRecommendation(db(), a.ben, { id: rec.id, plan: '{"summary": "x", "steps": []}' })).rejects.toMatchObject({ code: "invalid", message: "steps: A plan has at least one step." });
     await expect(acceptRecommendation(db(), a.ben, { id: rec.id, plan: "{not json" })).rejects.toMatchObject({ code: "invalid" });
     expect((await db().select().from(agentRecommendations).where(eq(agentRecommendations.id, rec.id)))[0]!.status).toBe("proposed");
+  });
+
+  it("a patch added to a recommendation about no repository is refused, saying why", async () => {
+    const { rec, a } = await proposed("");
+    expect(rec.patch).toBeNull();
+    const patch = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";
+    await expect(acceptRecommendation(db(), a.ann, { id: rec.id, patch })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("about no repository") });
+    expect((await acceptRecommendation(db(), a.ann, { id: rec.id, patch, apply: false })).applied).toBeNull();
   });
 
   describe("rejecting", () => {

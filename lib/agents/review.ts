@@ -109,7 +109,10 @@ export async function acceptRecommendation(db: Db, actor: Actor, input: unknown)
   const plan = data.plan === undefined ? proposed : parsePlan(data.plan);
   const patch = data.patch === undefined ? rec.patch : data.patch.trim() ? data.patch : null;
   const diff = editDiff({ plan: proposed, patch: rec.patch }, { plan, patch });
-  const willApply = Boolean(patch) && data.apply && canEditCode(actor, workflow.ownerTeamId);
+  if (patch && data.apply && !rec.repoRoot && canEditCode(actor, workflow.ownerTeamId)) {
+    throw new Invalid("This recommendation is about no repository, so its patch has nowhere to go. Accept the plan without applying it.", { patch: ["No repository to apply it to."] });
+  }
+  const willApply = Boolean(patch && rec.repoRoot) && data.apply && canEditCode(actor, workflow.ownerTeamId);
 
   // Claim the decision first, so two reviewers never apply the same patch twice.
   const [claimed] = await db

@@ -91,7 +91,7 @@ export async function agentContext(db: Db, actor: Actor, input: unknown) {
     messages: session ? await recentMessages(db, session.id) : undefined,
   });
   await recordCall(db, { userId: actor.userId, sessionId: session?.id ?? null, verb: "context", engine: "context", model: null, inputTokens: 0, outputTokens: bundle.budget.used, latencyMs: Math.round(performance.now() - started), ok: true });
-  if (session) await touchSession(db, actor, session.id, { messages: [{ role: "user", verb: "context", content: `Context of ${focus} (${bundle.files.length} files, ${bundle.budget.used} tokens)` }] });
+  if (session) await touchSession(db, actor, session.id, { messages: [{ role: "user", verb: "context", content: `Context of ${focus === "." ? "the whole repository" : focus}: ${bundle.files.length} file${bundle.files.length === 1 ? "" : "s"}, ${bundle.budget.used} tokens` }] });
   await audit(db, actor, "agent.context", { sessionId: session?.id, repoRoot, files: bundle.files.length, tokens: bundle.budget.used });
   return bundle;
 }
