@@ -29,7 +29,8 @@ function planForEdit(goal: string, bundle: ContextBundle, edit: MechanicalEdit):
     if (bundle.tree.length > bundle.files.length) risks.push(`Only the ${bundle.files.length} files in the context were searched; other files of the repository may still use ${request.from}.`);
   }
   for (const p of skipped) risks.push(`${p} contains it but only part of it was read: it is not patched.`);
-  if (bundle.diff?.files.length) risks.push(`${bundle.diff.files.length} files already have uncommitted changes: the patch is made against them as they are now.`);
+  const dirty = bundle.diff?.files.length ?? 0;
+  if (dirty) risks.push(`${dirty === 1 ? "1 file already has" : `${dirty} files already have`} uncommitted changes: the patch is made against them as they are now.`);
   return {
     summary: `${requestLabel("refactor", goal)}: ${what} in ${places} place${places === 1 ? "" : "s"} across ${paths.length} file${paths.length === 1 ? "" : "s"} (patch attached).`,
     steps: [
