@@ -8,7 +8,9 @@ import { Forbidden, Invalid } from "@/lib/errors";
 import { QUEUES, wake } from "@/lib/engine/runtime/queue";
 import { parseInput } from "@/lib/validation";
 import { requireItem } from "@/lib/work-items/access";
+import { resolveSecret } from "@/lib/secrets/store";
 import { applyPatch } from "./apply";
+import { LLM_KEY_SECRET } from "./assist";
 import { buildContext } from "./context";
 import { recordCall, recordOutcome } from "./learning";
 import { resolveRepo } from "./repo-paths";
@@ -111,6 +113,8 @@ export async function agentPlan(db: Db, actor: Actor, input: unknown) {
     diffBase: data.diff_base,
     budgetTokens: data.budget_tokens,
     messages: session ? await recentMessages(db, session.id) : undefined,
+    // A person's own stored model key wins over the instance's.
+    apiKey: await resolveSecret(db, { userId: actor.userId, teamId: null }, LLM_KEY_SECRET),
   });
   const { bundle: _bundle, ...result } = answer;
   if (session) {
