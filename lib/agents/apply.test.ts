@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { applyPatch, patchPaths } from "./apply";
+import { refusal } from "./testing";
 
 // Lets a test make one git call (matched by the start of its arguments) fail, to see the repository restored after a late failure.
 const fault = vi.hoisted(() => ({ on: null as string | null }));
@@ -59,15 +60,6 @@ function snapshot(dir: string) {
     status: sh(dir, "status", "--porcelain"),
     app: read(dir, "src/app.ts"),
   };
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 describe("applyPatch", () => {

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { agentCalls, agentOutcomes, agentRecommendations, auditLog, workItems } from "@/db/schema";
 import type { StageConfig } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
@@ -10,7 +9,7 @@ import { createItem } from "@/lib/work-items/service";
 import { setSecret } from "@/lib/secrets/store";
 import { runAgentAssist } from "./assist";
 import { requestRecommendation } from "./review";
-import { createRepo, gitIn, tempRepoRoot } from "./testing";
+import { createRepo, gitIn, useTempRepoRoot } from "./testing";
 
 const FILES = {
   "src/price.ts": "export function priceOf(cents: number) {\n  return cents / 100;\n}\n",
@@ -18,23 +17,14 @@ const FILES = {
   "README.md": "# Shop\n",
 };
 
-let root: string;
+const repoRoot = useTempRepoRoot();
 let n = 0;
-const before = process.env.TANDEM_REPO_ROOTS;
-beforeAll(() => {
-  root = tempRepoRoot();
-  process.env.TANDEM_REPO_ROOTS = root;
-});
-afterAll(() => {
-  process.env.TANDEM_REPO_ROOTS = before;
-  rmSync(root, { recursive: true, force: true });
-});
 
 describeDb("agent assist: an item entering an agent-assist stage", (db) => {
   /** A team (Ann admin, Ben member) whose workflow has To do → Assist → Done; `owner` owns it. */
   async function world(config: StageConfig, owner: "ann" | "ben" = "ann", settings: { requiredSecrets?: string[] } = {}) {
     const name = `shop-${n++}`;
-    const repo = createRepo(root, name, FILES);
+    const repo = createRepo(repoRoot(), name, FILES);
     const team = await createTeam(db());
     const ann = await createUser(db(), { name: "Ann" });
     const ben = await createUser(db(), { name: "Ben" });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { allowedRoots, isInside, resolveRepo, safeRepoPath } from "./repo-paths";
+import { refusal } from "./testing";
 
 const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), "tandem-repo-paths-")));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,15 +34,6 @@ symlinkSync(outside, path.join(rootA, "escape"));
 symlinkSync(outside, path.join(rootA, "app", "link-out"));
 symlinkSync(path.join(outside, "missing"), path.join(rootA, "app", "dangling-out"));
 const roots = [rootA, rootB];
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe("resolveRepo", () => {
   it("resolves a path relative to a root, and to the second root when the first lacks it", async () => {

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agentOutcomes, agentRecommendations, auditLog } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
@@ -8,26 +7,17 @@ import { moveItem } from "@/lib/work-items/move";
 import { createItem } from "@/lib/work-items/service";
 import { runAgentAssist } from "./assist";
 import { acceptRecommendation, listItemRecommendations, rejectRecommendation, requestRecommendation } from "./review";
-import { createRepo, gitIn, tempRepoRoot } from "./testing";
+import { createRepo, gitIn, useTempRepoRoot } from "./testing";
 import type { Plan } from "./types";
 
-let root: string;
+const repoRoot = useTempRepoRoot();
 let n = 0;
-const before = process.env.TANDEM_REPO_ROOTS;
-beforeAll(() => {
-  root = tempRepoRoot();
-  process.env.TANDEM_REPO_ROOTS = root;
-});
-afterAll(() => {
-  process.env.TANDEM_REPO_ROOTS = before;
-  rmSync(root, { recursive: true, force: true });
-});
 
 describeDb("agent assist: reviewing a recommendation", (db) => {
   /** Ann (admin: code.edit), Ben (member), Vic (viewer) in one team; Oz in another. A proposed rename. */
   async function proposed(targetPath?: string) {
     const name = `repo-${n++}`;
-    const repo = createRepo(root, name, { "lib/a.ts": "export const oldName = 1;\n", "lib/b.ts": 'import { oldName } from "./a";\nexport const b = oldName + 1;\n' });
+    const repo = createRepo(repoRoot(), name, { "lib/a.ts": "export const oldName = 1;\n", "lib/b.ts": 'import { oldName } from "./a";\nexport const b = oldName + 1;\n' });
     const team = await createTeam(db());
     const other = await createTeam(db());
     const [ann, ben, vic, oz] = [await createUser(db(), { name: "Ann" }), await createUser(db(), { name: "Ben" }), await createUser(db(), { name: "Vic" }), await createUser(db(), { name: "Oz" })];

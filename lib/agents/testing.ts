@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { AppError } from "@/lib/errors";
 
 /** Test helpers: real git repositories in a temporary allowed root. */
 
@@ -27,4 +29,30 @@ export function createRepo(root: string, name: string, files: Record<string, str
   gitIn(dir, "add", "-A");
   gitIn(dir, "commit", "-qm", "initial");
   return dir;
+}
+
+/** A temporary allowed root for the suite (TANDEM_REPO_ROOTS), removed afterwards; call at the top of a test file. */
+export function useTempRepoRoot(): () => string {
+  let root = "";
+  const before = process.env.TANDEM_REPO_ROOTS;
+  beforeAll(() => {
+    root = tempRepoRoot();
+    process.env.TANDEM_REPO_ROOTS = root;
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.TANDEM_REPO_ROOTS;
+    else process.env.TANDEM_REPO_ROOTS = before;
+    rmSync(root, { recursive: true, force: true });
+  });
+  return () => root;
+}
+
+/** The domain error a promise is refused with (failing the test when it resolves or throws something else). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
 }
