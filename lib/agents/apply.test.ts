@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { AppError } from "@/lib/errors";
 import { applyPatch, patchPaths } from "./apply";
 import { refusal } from "./testing";
 

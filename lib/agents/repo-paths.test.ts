@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { allowedRoots, isInside, resolveRepo, safeRepoPath } from "./repo-paths";
 import { refusal } from "./testing";
 
