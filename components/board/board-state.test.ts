@@ -13,7 +13,7 @@ const card = (id: string, stageId: string, position: number, version = 1): Board
   version,
   enteredStageAt: 0,
   completedAt: null,
-  run: null,
+  run: null, agent: null,
 });
 const board = (items: BoardCard[]): BoardJson => ({
   workflow: { id: "w", name: "W", level: "WRITE" },

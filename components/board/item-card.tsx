@@ -54,7 +54,35 @@ function CardRun({ run }: { run: NonNullable<BoardCard["run"]> }) {
   );
 }
 
-/** What a card shows: title, its run's state, priority, time in the current stage, assignee. */
+const agentLook: Record<NonNullable<BoardCard["agent"]>["status"], { label: string; className: string }> = {
+  pending: { label: "Agent is preparing a plan…", className: "text-violet-700" },
+  proposed: { label: "Agent plan to review", className: "text-indigo-700" },
+  error: { label: "Agent failed", className: "text-rose-700" },
+};
+
+/** The agent's recommendation under the title: working, waiting for review, or failed (with the start of the error). */
+function CardAgent({ itemId, agent }: { itemId: string; agent: NonNullable<BoardCard["agent"]> }) {
+  const look = agentLook[agent.status];
+  return (
+    <Link
+      href={`/items/${itemId}`}
+      prefetch={false}
+      tabIndex={-1}
+      draggable={false}
+      title={agent.error ? `${look.label}: ${agent.error}` : look.label}
+      className={`mt-1.5 flex items-start gap-1 text-xs hover:underline ${look.className}`}
+      data-testid="card-agent"
+      data-status={agent.status}
+    >
+      <span aria-hidden className="mt-px shrink-0">
+        {agent.status === "error" ? "⚠" : "✦"}
+      </span>
+      <span className="line-clamp-2 break-words">{agent.status === "error" && agent.error ? `${look.label}: ${agent.error}` : look.label}</span>
+    </Link>
+  );
+}
+
+/** What a card shows: title, its run's and agent's state, priority, time in the current stage, assignee. */
 export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: number; lifted?: boolean }) {
   return (
     <div
@@ -64,6 +92,7 @@ export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: 
         {card.title}
       </Link>
       {card.run ? <CardRun run={card.run} /> : null}
+      {card.agent ? <CardAgent itemId={card.id} agent={card.agent} /> : null}
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
         {card.priority !== "none" ? <Badge tone={priorityTone[card.priority]}>{card.priority}</Badge> : null}
         <span title="Time in this stage">{formatAge(now - card.enteredStageAt)} in stage</span>

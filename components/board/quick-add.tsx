@@ -29,7 +29,7 @@ export function QuickAdd({ workflowId, stageId, stageName }: { workflowId: strin
       if (!b || b.items.some((c) => c.id === id)) return b;
       const last = Math.max(0, ...b.items.filter((c) => c.stageId === stageId).map((c) => c.position));
       const card = { id, stageId, title: title.trim(), priority: "none" as const, assigneeId: null, assigneeName: null };
-      return { ...b, items: [...b.items, { ...card, position: last + 1024, version, enteredStageAt: Date.now(), completedAt: null, run: null }] };
+      return { ...b, items: [...b.items, { ...card, position: last + 1024, version, enteredStageAt: Date.now(), completedAt: null, run: null, agent: null }] };
     });
   }
 

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { agentCalls, agentOutcomes, agentRecommendations, auditLog, workItems } from "@/db/schema";
+import { agentCalls, agentOutcomes, agentRecommendations, auditLog, workItemEvents, workItems } from "@/db/schema";
 import type { StageConfig } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
 import { moveItem } from "@/lib/work-items/move";
+import { getBoard } from "@/lib/work-items/queries";
 import { createItem } from "@/lib/work-items/service";
 import { setSecret } from "@/lib/secrets/store";
 import { runAgentAssist } from "./assist";
@@ -60,6 +61,22 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
     expect(calls).toEqual([expect.objectContaining({ verb: "plan", engine: "builtin", ok: true })]);
     // A repeated job finds the row decided and changes nothing.
     expect(await runAgentAssist(db(), rec.id)).toBeNull();
+  });
+
+  it("shows on the board card while the agent works, when a plan waits, and when it failed; boards hear of each", async () => {
+    const ok = await world({});
+    const card = async (w: typeof ok) => (await getBoard({ db: db(), actor: w.actors.ann, workflowId: w.wf.id })).items.find((i) => i.id === w.item.id)!.agent;
+    expect(await card(ok)).toEqual({ status: "pending", error: null });
+    await runAgentAssist(db(), ok.rec.id);
+    expect(await card(ok)).toEqual({ status: "proposed", error: null });
+    const feed = await db().select().from(workItemEvents).where(eq(workItemEvents.workItemId, ok.item.id));
+    expect(feed.at(-1)).toMatchObject({ kind: "updated", actorId: null, details: { agent: "proposed" } });
+
+    const bad = await world({ agentTargetPath: "nowhere" });
+    await runAgentAssist(db(), bad.rec.id);
+    expect(await card(bad)).toEqual({ status: "error", error: "A repository at “nowhere” under the allowed roots was not found." });
+    await moveItem(db(), bad.actors.ann, { id: bad.item.id, toStageId: bad.wf.stages[2]!.id });
+    expect(await card(bad)).toBeNull();
   });
 
   it("auto-applies on a new branch when the stage allows it and the owner holds code.edit", async () => {

@@ -8,6 +8,7 @@ import { definitionAt } from "@/lib/engine/runtime/definitions";
 import { QUEUES, wake } from "@/lib/engine/runtime/queue";
 import { maskSecrets } from "@/lib/secrets/store";
 import { workflowSecrets } from "@/lib/secrets/workflow-secrets";
+import { recordItemEvent } from "@/lib/work-items/events";
 import { applyPatch } from "./apply";
 import { runPlan } from "./run-plan";
 import { recordOutcome } from "./learning";
@@ -114,10 +115,10 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
     .where(and(eq(agentRecommendations.id, rec.id), eq(agentRecommendations.status, "pending")))
     .returning();
   if (!stored) return null;
-  if (stored.status === "proposed" && config.agentAutoApply && stored.patch) {
-    return autoApply(db, stored, wf);
-  }
-  return stored;
+  const final = stored.status === "proposed" && config.agentAutoApply && stored.patch ? await autoApply(db, stored, wf) : stored;
+  // Open boards and the item's page follow the item feed: they show the outcome without a reload.
+  await recordItemEvent(db, { workflowId: rec.workflowId, workItemId: rec.workItemId, kind: "updated", actorId: null, details: { agent: final.status } });
+  return final;
 }
 
 /** Applies a fresh proposal on the owner's behalf, when the owner may edit code; records the result either way. */

@@ -8,6 +8,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireItem } from "@/lib/work-items/access";
+import { recordItemEvent } from "@/lib/work-items/events";
 import { applyPatch } from "./apply";
 import { queueAgentAssist, recordApply } from "./assist";
 import { editDiff } from "./plan-diff";
@@ -150,6 +151,7 @@ export async function acceptRecommendation(db: Db, actor: Actor, input: unknown)
       });
     }
     if (applied) await recordApply(tx, stored!, applied, { actorId: actor.userId, via: "review", requestId: actor.requestId });
+    await recordItemEvent(tx, { workflowId: rec.workflowId, workItemId: rec.workItemId, kind: "updated", actorId: actor.userId, details: { agent: stored!.status } });
     return stored!;
   });
   return { recommendation, applied };
@@ -176,6 +178,7 @@ export async function rejectRecommendation(db: Db, actor: Actor, input: unknown)
       requestId: actor.requestId,
       details: { workflowId: rec.workflowId, workItemId: rec.workItemId, reason: data.reason },
     });
+    await recordItemEvent(tx, { workflowId: rec.workflowId, workItemId: rec.workItemId, kind: "updated", actorId: actor.userId, details: { agent: "rejected" } });
     return stored;
   });
 }
@@ -187,6 +190,7 @@ export async function requestRecommendation(db: Db, actor: Actor, itemId: string
     const id = await queueAgentAssist(tx, { item, stageId: item.stageId });
     if (!id) throw new Conflict("This item is not in an agent-assist stage.");
     await appendAudit(tx, { actorId: actor.userId, action: "agent.recommendation.request", targetType: "work_item", targetId: item.id, requestId: actor.requestId, details: { recommendationId: id } });
+    await recordItemEvent(tx, { workflowId: item.workflowId, workItemId: item.id, kind: "updated", actorId: actor.userId, details: { agent: "pending" } });
     return id;
   });
 }

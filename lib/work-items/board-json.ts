@@ -1,3 +1,4 @@
+import type { CardAgent } from "./item-agent";
 import type { CardRun } from "./item-runs";
 import type { Board, BoardItem } from "./queries";
 
@@ -15,6 +16,8 @@ export type BoardCard = {
   completedAt: number | null;
   /** The latest run in the current stage while it is active or after it failed; null otherwise. */
   run: CardRun | null;
+  /** The agent's latest recommendation in the current stage while it works, waits for review, or failed. */
+  agent: CardAgent | null;
 };
 
 export type BoardJson = {
@@ -39,6 +42,7 @@ export function toCard(i: BoardItem): BoardCard {
     enteredStageAt: i.enteredStageAt.getTime(),
     completedAt: i.completedAt ? i.completedAt.getTime() : null,
     run: i.run,
+    agent: i.agent,
   };
 }
 

@@ -6,6 +6,7 @@ import { requireWorkflow } from "@/lib/workflows/access";
 import { listLiveStages } from "@/lib/workflows/stages";
 import { listAssignees, requireItem } from "./access";
 import { latestItemEventSeq, listItemEventsSince } from "./events";
+import { latestStageRecommendations } from "./item-agent";
 import { getItemRuns, latestStageRuns } from "./item-runs";
 import type { BoardFilter } from "./schemas";
 
@@ -38,12 +39,12 @@ const toDate = (v: Date | null, fallback: Date) => v ?? fallback;
 
 /**
  * The board of a workflow the actor can see: stages in order, open items in column order (each with
- * its latest run in its current stage when that run needs noticing), the people items can be assigned
+ * its latest run and agent recommendation in its current stage when they need noticing), the people items can be assigned
  * to, and the change-feed cursor the live stream continues from.
  */
 export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor; workflowId: string }) {
   const workflow = await requireWorkflow(db, actor, workflowId, "READ");
-  const [stageRows, itemRows, team, assignees, cursor, itemRuns] = await Promise.all([
+  const [stageRows, itemRows, team, assignees, cursor, itemRuns, itemAgents] = await Promise.all([
     listLiveStages(db, workflow.id),
     db
       .select(itemColumns)
@@ -57,8 +58,14 @@ export async function getBoard({ db, actor, workflowId }: { db: Db; actor: Actor
     listAssignees(db, workflow),
     latestItemEventSeq(db, workflow.id),
     latestStageRuns(db, workflow.id),
+    latestStageRecommendations(db, workflow.id),
   ]);
-  const items = itemRows.map((r) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt), run: itemRuns.get(r.id) ?? null }));
+  const items = itemRows.map((r) => ({
+    ...r,
+    enteredStageAt: toDate(r.enteredStageAt, r.createdAt),
+    run: itemRuns.get(r.id) ?? null,
+    agent: itemAgents.get(r.id) ?? null,
+  }));
   return {
     workflow: { ...workflow, teamName: team?.name ?? null },
     stages: stageRows.map((s) => ({ id: s.id, name: s.name, type: s.type, position: s.position, wipLimit: s.config.wipLimit ?? null })),
@@ -76,19 +83,25 @@ export async function getBoardChanges({ db, workflowId, afterSeq }: { db: Db; wo
   const events = await listItemEventsSince(db, workflowId, afterSeq, 500);
   if (events.length === 0) return null;
   const ids = [...new Set(events.map((e) => e.itemId))];
-  const [rows, itemRuns] = await Promise.all([
+  const [rows, itemRuns, itemAgents] = await Promise.all([
     db
       .select({ ...itemColumns, archivedAt: workItems.archivedAt })
       .from(workItems)
       .leftJoin(users, eq(users.id, workItems.assigneeId))
       .where(and(eq(workItems.workflowId, workflowId), inArray(workItems.id, ids))),
     latestStageRuns(db, workflowId, ids),
+    latestStageRecommendations(db, workflowId, ids),
   ]);
   const open = rows.filter((r) => !r.archivedAt);
   const openIds = new Set(open.map((r) => r.id));
   return {
     cursor: events.at(-1)!.seq,
-    items: open.map(({ archivedAt: _, ...r }) => ({ ...r, enteredStageAt: toDate(r.enteredStageAt, r.createdAt), run: itemRuns.get(r.id) ?? null })),
+    items: open.map(({ archivedAt: _, ...r }) => ({
+      ...r,
+      enteredStageAt: toDate(r.enteredStageAt, r.createdAt),
+      run: itemRuns.get(r.id) ?? null,
+      agent: itemAgents.get(r.id) ?? null,
+    })),
     removed: ids.filter((id) => !openIds.has(id)),
     actorIds: [...new Set(events.map((e) => e.actorId).filter((a): a is string => a !== null))],
   };
