@@ -58,6 +58,16 @@ export async function queueAgentAssist(tx: Db, e: { item: { id: string; workflow
 /** The secret that, when the workflow's owner or team stores it, is the key sent to the configured model. */
 export const LLM_KEY_SECRET = "LLM_API_KEY";
 
+/**
+ * Wakes the job of every recommendation still pending (embedded start-up: no other process can be working
+ * on one, so a pending row lost its worker in a crash). Repeats are harmless: the job skips decided rows.
+ */
+export async function rewakePendingRecommendations(db: Db): Promise<number> {
+  const pending = await db.select({ id: agentRecommendations.id }).from(agentRecommendations).where(eq(agentRecommendations.status, "pending"));
+  if (pending.length) await db.transaction((tx) => wake(tx, pending.map((p) => ({ name: QUEUES.agent, data: { recommendationId: p.id } }))));
+  return pending.length;
+}
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { runAgentAssist } from "@/lib/agents/assist";
+import { rewakePendingRecommendations, runAgentAssist } from "@/lib/agents/assist";
 import { type Engine, type EngineOptions, startEngine } from "@/lib/engine/runtime/worker";
 import { onCron } from "@/lib/triggers/cron-trigger";
 import { onTriggerEvent } from "@/lib/triggers/events";
@@ -26,6 +26,13 @@ export async function startAppEngine(database: Database, over: Partial<EngineOpt
   await reconcileSchedules(database.db, engine.boss).catch((err) =>
     console.error(`[tandem] triggers: reconciling cron schedules failed: ${(err as Error).message}`),
   );
+  // Embedded, a pending recommendation at start-up lost its worker in a crash: ask again at once rather
+  // than when its job expires. On PostgreSQL other workers may hold them; the queue's expiry covers those.
+  if (database.driver === "pglite" && process.env.TANDEM_WORKER !== "off") {
+    await rewakePendingRecommendations(database.db).catch((err) =>
+      console.error(`[tandem] agents: waking pending recommendations failed: ${(err as Error).message}`),
+    );
+  }
   return engine;
 }
 
