@@ -1,13 +1,17 @@
 import { type BrowserContext, type Page, test as base, expect } from "@playwright/test";
+import { AgentPage } from "./pages/agent-page";
 import { AppHeader } from "./pages/app-header";
 import { BoardPage } from "./pages/board-page";
 import { DesignerPage } from "./pages/designer-page";
 import { ItemPage } from "./pages/item-page";
 import { LoginPage } from "./pages/login-page";
+import { ReviewPanel } from "./pages/review-panel";
 import { RunPage } from "./pages/run-page";
 import { SettingsPage } from "./pages/settings-page";
 import { TemplatesPage } from "./pages/templates-page";
+import { TriggersPage } from "./pages/triggers-page";
 import { WorkflowsPage } from "./pages/workflows-page";
+import { TandemApi } from "./tandem-api";
 
 export { expect };
 
@@ -36,6 +40,12 @@ export type Pages = {
   designer: DesignerPage;
   templates: TemplatesPage;
   run: RunPage;
+  /** The agent-assist review panel of an item's page. */
+  review: ReviewPanel;
+  agent: AgentPage;
+  triggers: TriggersPage;
+  /** REST calls as this page's signed-in user. */
+  api: TandemApi;
 };
 
 /** A signed-in user: their own browser context, so two users never share cookies. */
@@ -53,6 +63,10 @@ function pagesOf(page: Page): Pages {
     designer: new DesignerPage(page),
     templates: new TemplatesPage(page),
     run: new RunPage(page),
+    review: new ReviewPanel(page),
+    agent: new AgentPage(page),
+    triggers: new TriggersPage(page),
+    api: new TandemApi(page),
   };
 }
 
