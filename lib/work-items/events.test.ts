@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { type Database, rowsOf } from "@/db/client";
 import { createTestDatabase, drivers } from "@/db/testing/database";
 import { createItem, createUser, createWorkflow } from "@/db/testing/factories";
-import { ITEM_EVENTS_CHANNEL, recordItemEvent } from "./events";
+import { ITEM_EVENTS_CHANNEL, itemFeedCursor, recordItemEvent } from "./events";
 
 /** Resolves once `received` holds `payload`; fails after `ms`. */
 async function arrival(received: string[], payload: string, ms = 5_000) {
@@ -56,6 +56,14 @@ for (const driver of drivers) {
       expect(heardInside).toEqual([]);
       await arrival(received, workflowId);
       expect(received).toEqual([workflowId]);
+    });
+
+    it("an item's feed cursor is its workflow's latest event, 0 for an unknown item", async () => {
+      await recordItemEvent(database.db, { workflowId, workItemId, kind: "updated", actorId });
+      const [last] = rowsOf<{ seq: number }>(await database.db.execute(sql`select max(seq)::int as seq from work_item_events where workflow_id = ${workflowId}`));
+      expect(last!.seq).toBeGreaterThan(0);
+      expect(await itemFeedCursor(database.db, workItemId)).toBe(last!.seq);
+      expect(await itemFeedCursor(database.db, "00000000-0000-4000-8000-000000000000")).toBe(0);
     });
 
     it("sends nothing when the transaction rolls back", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type WorkItemEventKind, users, workItemEvents } from "@/db/schema";
+import { type WorkItemEventKind, users, workItemEvents, workItems } from "@/db/schema";
 
 /** The NOTIFY channel that wakes open boards; the payload is the workflow id. */
 export const ITEM_EVENTS_CHANNEL = "tandem_item_events";
@@ -54,4 +54,18 @@ export async function lastItemChange(db: Db, workItemId: string) {
     .orderBy(desc(workItemEvents.seq))
     .limit(1);
   return row;
+}
+
+/**
+ * The feed position of an item's workflow, read before a page loads the item, so its live stream resumes
+ * from there and misses nothing written while the page rendered (a repeat only re-renders). 0 when none.
+ */
+export async function itemFeedCursor(db: Db, itemId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: workItemEvents.seq })
+    .from(workItemEvents)
+    .where(eq(workItemEvents.workflowId, db.select({ id: workItems.workflowId }).from(workItems).where(eq(workItems.id, itemId))))
+    .orderBy(desc(workItemEvents.seq))
+    .limit(1);
+  return row?.seq ?? 0;
 }

@@ -6,7 +6,9 @@ import { getDb } from "@/db/client";
 import { listItemReview } from "@/lib/agents/review-queries";
 import { orNotFound } from "@/lib/pages";
 import { getActor, requireActor } from "@/lib/auth/session";
+import { itemFeedCursor } from "@/lib/work-items/events";
 import { getItemPage } from "@/lib/work-items/queries";
+import { itemId } from "@/lib/work-items/schemas";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,10 +30,12 @@ async function loadReview(id: string) {
 
 export default async function ItemPage({ params }: Props) {
   const { id } = await params;
+  // Read first: the live stream resumes from here, so nothing written while the page loads is missed.
+  const cursor = itemId.safeParse(id).success ? await itemFeedCursor(await getDb(), id) : 0;
   const [page, recommendations] = await orNotFound(Promise.all([loadItem(id), loadReview(id)]));
   return (
     <>
-      <ItemLive workflowId={page.workflow.id} itemId={page.item.id} />
+      <ItemLive workflowId={page.workflow.id} itemId={page.item.id} after={cursor} />
       <ItemView page={page} recommendations={recommendations} />
     </>
   );
