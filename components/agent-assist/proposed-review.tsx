@@ -58,12 +58,13 @@ export function ProposalBody({ rec }: { rec: ReviewRecommendation }) {
 
 /**
  * An open recommendation: the proposal, then Accept, Edit and Reject for those who may review.
- * Accepting applies the patch when there is one and the reviewer holds code.edit.
+ * Accepting applies the patch when there is one, it was not auto-applied already, and the reviewer holds code.edit.
  */
 export function ProposedReview({ rec }: { rec: ReviewRecommendation }) {
   const [mode, setMode] = useState<"view" | "edit" | "reject">("view");
   const { pending, run } = useReviewAction();
-  const applies = rec.patch !== null && rec.canApply;
+  const autoApplied = rec.autoApply?.ok === true;
+  const applies = rec.patch !== null && rec.canApply && !autoApplied;
   const accept = () =>
     run(
       () => acceptRecommendationAction({ id: rec.id }),
@@ -98,7 +99,7 @@ export function ProposedReview({ rec }: { rec: ReviewRecommendation }) {
               Reject
             </Button>
           </div>
-          {rec.patch !== null && !rec.canApply ? (
+          {rec.patch !== null && !rec.canApply && !autoApplied ? (
             <p className="text-xs text-slate-500" data-testid="apply-needs-permission">
               Applying needs code.edit; the patch will wait for someone who has it.
             </p>

@@ -9,7 +9,7 @@ import { getBoard } from "@/lib/work-items/queries";
 import { createItem } from "@/lib/work-items/service";
 import { setSecret } from "@/lib/secrets/store";
 import { runAgentAssist } from "./assist";
-import { requestRecommendation } from "./review";
+import { acceptRecommendation, requestRecommendation } from "./review";
 import { createRepo, gitIn, useTempRepoRoot } from "./testing";
 
 const FILES = {
@@ -80,7 +80,7 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
   });
 
   it("auto-applies on a new branch when the stage allows it and the owner holds code.edit", async () => {
-    const { rec, repo } = await world({ agentAutoApply: true }, "ann");
+    const { rec, repo, actors } = await world({ agentAutoApply: true }, "ann");
     const done = await runAgentAssist(db(), rec.id);
     expect(done!.autoApply).toMatchObject({ ok: true, files: ["src/cart.ts", "src/price.ts"] });
     const applied = done!.autoApply as { branch: string; commit: string };
@@ -90,6 +90,12 @@ describeDb("agent assist: an item entering an agent-assist stage", (db) => {
     expect(audit).toMatchObject({ outcome: "success", actorId: null });
     const outcomes = await db().select().from(agentOutcomes).where(eq(agentOutcomes.recommendationId, rec.id));
     expect(outcomes.map((o) => o.kind)).toEqual(["apply_success"]);
+    // Accepting it afterwards records the decision; the patch is on its branch already and is not applied twice.
+    const accepted = await acceptRecommendation(db(), actors.ann, { id: rec.id });
+    expect(accepted.recommendation.status).toBe("accepted");
+    expect(accepted.applied).toBeNull();
+    const after = await db().select().from(agentOutcomes).where(eq(agentOutcomes.recommendationId, rec.id));
+    expect(after.map((o) => o.kind).sort()).toEqual(["accepted", "apply_success"]);
   });
 
   it("does not auto-apply for an owner without code.edit, and says why", async () => {

@@ -71,9 +71,9 @@ export async function rewakePendingRecommendations(db: Db): Promise<number> {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 
 /**
- * The job: runs the orchestrator for a pending recommendation and stores what it proposed (or why it
- * could not), then auto-applies when the stage allows it and the workflow's owner holds `code.edit`.
- * Idempotent: a recommendation that is no longer pending is left alone.
+ * The job: runs the orchestrator for a pending recommendation, auto-applies its patch when the stage allows
+ * it and the workflow's owner holds `code.edit`, then stores all of it (or why it could not) at once, so
+ * nobody is offered a proposal that is still being applied. Idempotent: a row no longer pending is left alone.
  */
 export async function runAgentAssist(db: Db, recommendationId: string): Promise<AgentRecommendation | null> {
   const [row] = await db
@@ -89,19 +89,11 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
   let outcome: Partial<AgentRecommendation>;
   let known: string[] = [];
   try {
-    const required = (await definitionAt(db, wf.id, row.version))?.settings.requiredSecrets ?? [];
-    const { values, missing } = await workflowSecrets(db, wf.id, [...required, LLM_KEY_SECRET]);
-    known = Object.values(values);
-    const needed = missing && required.some((n) => !(n in values));
-    if (needed) throw new Error((await workflowSecrets(db, wf.id, required)).missing!);
-    const result = await runPlan(db, {
-      apiKey: values[LLM_KEY_SECRET] ?? null,
-      userId: wf.ownerUserId,
-      recommendationId: rec.id,
-      target: rec.targetPath ?? "",
-      goal: rec.goal,
-      modelHint: rec.model,
-    });
+    const required = await workflowSecrets(db, wf.id, (await definitionAt(db, wf.id, row.version))?.settings.requiredSecrets ?? []);
+    if (required.missing) throw new Error(required.missing);
+    const apiKey = (await workflowSecrets(db, wf.id, [LLM_KEY_SECRET])).values[LLM_KEY_SECRET] ?? null;
+    known = [...Object.values(required.values), ...(apiKey ? [apiKey] : [])];
+    const result = await runPlan(db, { apiKey, userId: wf.ownerUserId, recommendationId: rec.id, target: rec.targetPath ?? "", goal: rec.goal, modelHint: rec.model });
     outcome = {
       status: "proposed",
       repoRoot: result.repoRoot || null,
@@ -119,37 +111,33 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
   } catch (err) {
     outcome = { status: "error", error: maskSecrets(errorText(err), known) };
   }
-  const [stored] = await db
-    .update(agentRecommendations)
-    .set({ ...outcome, finishedAt: new Date() })
-    .where(and(eq(agentRecommendations.id, rec.id), eq(agentRecommendations.status, "pending")))
-    .returning();
-  if (!stored) return null;
-  const final = stored.status === "proposed" && config.agentAutoApply && stored.patch ? await autoApply(db, stored, wf) : stored;
-  // Open boards and the item's page follow the item feed: they show the outcome without a reload.
-  await recordItemEvent(db, { workflowId: rec.workflowId, workItemId: rec.workItemId, kind: "updated", actorId: null, details: { agent: final.status } });
-  return final;
+  const applied = outcome.status === "proposed" && config.agentAutoApply && outcome.patch ? await autoApply(db, wf, outcome.patch, outcome.repoRoot!, rec.workItemId) : null;
+  return db.transaction(async (tx) => {
+    const [stored] = await tx
+      .update(agentRecommendations)
+      .set({ ...outcome, autoApply: applied, finishedAt: new Date() })
+      .where(and(eq(agentRecommendations.id, rec.id), eq(agentRecommendations.status, "pending")))
+      .returning();
+    if (!stored) return null;
+    if (applied) await recordApply(tx, stored, applied, { actorId: null, via: "auto" });
+    // Open boards and the item's page follow the item feed: they show the outcome without a reload.
+    await recordItemEvent(tx, { workflowId: rec.workflowId, workItemId: rec.workItemId, kind: "updated", actorId: null, details: { agent: stored.status } });
+    return stored;
+  });
 }
 
-/** Applies a fresh proposal on the owner's behalf, when the owner may edit code; records the result either way. */
-async function autoApply(db: Db, rec: AgentRecommendation, wf: typeof workflows.$inferSelect): Promise<AgentRecommendation> {
+/** Applies a fresh proposal's patch on the owner's behalf when the owner may edit code; says why not otherwise. */
+async function autoApply(db: Db, wf: typeof workflows.$inferSelect, patch: string, repoRoot: string, itemId: string): Promise<ApplyResult> {
   const owner = await loadActor(db, wf.ownerUserId);
-  let result: ApplyResult;
   if (!owner || !atLeast(permissionLevel(owner, "code.edit", wf.ownerTeamId), "WRITE")) {
-    result = { ok: false, error: "Auto-apply is on for this stage, but the workflow's owner does not hold code.edit, so the patch was not applied." };
-  } else {
-    try {
-      const applied = await applyPatch(rec.patch!, rec.repoRoot!, { message: `Apply agent recommendation for work item ${rec.workItemId}` });
-      result = { ok: true, branch: applied.branch, commit: applied.commit, files: applied.files };
-    } catch (err) {
-      result = { ok: false, error: errorText(err) };
-    }
+    return { ok: false, error: "Auto-apply is on for this stage, but the workflow's owner does not hold code.edit, so the patch was not applied." };
   }
-  return db.transaction(async (tx) => {
-    const [stored] = await tx.update(agentRecommendations).set({ autoApply: result }).where(eq(agentRecommendations.id, rec.id)).returning();
-    await recordApply(tx, stored!, result, { actorId: null, via: "auto" });
-    return stored!;
-  });
+  try {
+    const applied = await applyPatch(patch, repoRoot, { message: `Apply agent recommendation for work item ${itemId}` });
+    return { ok: true, branch: applied.branch, commit: applied.commit, files: applied.files };
+  } catch (err) {
+    return { ok: false, error: errorText(err) };
+  }
 }
 
 /**

@@ -113,7 +113,9 @@ export async function acceptRecommendation(db: Db, actor: Actor, input: unknown)
   if (patch && data.apply && !rec.repoRoot && canEditCode(actor, workflow.ownerTeamId)) {
     throw new Invalid("This recommendation is about no repository, so its patch has nowhere to go. Accept the plan without applying it.", { patch: ["No repository to apply it to."] });
   }
-  const willApply = Boolean(patch && rec.repoRoot) && data.apply && canEditCode(actor, workflow.ownerTeamId);
+  // An auto-applied patch is on its branch already: accepting records the decision, it does not apply twice.
+  const alreadyApplied = rec.autoApply?.ok === true && patch === rec.patch;
+  const willApply = Boolean(patch && rec.repoRoot) && data.apply && !alreadyApplied && canEditCode(actor, workflow.ownerTeamId);
 
   // Claim the decision first, so two reviewers never apply the same patch twice.
   const [claimed] = await db
