@@ -60,17 +60,16 @@ const agentLook: Record<NonNullable<BoardCard["agent"]>["status"], { label: stri
   error: { label: "Agent failed", className: "text-rose-700" },
 };
 
-/** The agent's recommendation under the title: working, waiting for review, or failed (with the start of the error). */
-function CardAgent({ itemId, agent }: { itemId: string; agent: NonNullable<BoardCard["agent"]> }) {
+/**
+ * The agent's recommendation under the title: working, waiting for review, or failed (with the start of the
+ * error). Plain text: the card's title already links to the item, where the review is.
+ */
+function CardAgent({ agent }: { agent: NonNullable<BoardCard["agent"]> }) {
   const look = agentLook[agent.status];
   return (
-    <Link
-      href={`/items/${itemId}`}
-      prefetch={false}
-      tabIndex={-1}
-      draggable={false}
+    <p
       title={agent.error ? `${look.label}: ${agent.error}` : look.label}
-      className={`mt-1.5 flex items-start gap-1 text-xs hover:underline ${look.className}`}
+      className={`mt-1.5 flex items-start gap-1 text-xs ${look.className}`}
       data-testid="card-agent"
       data-status={agent.status}
     >
@@ -78,7 +77,7 @@ function CardAgent({ itemId, agent }: { itemId: string; agent: NonNullable<Board
         {agent.status === "error" ? "⚠" : "✦"}
       </span>
       <span className="line-clamp-2 break-words">{agent.status === "error" && agent.error ? `${look.label}: ${agent.error}` : look.label}</span>
-    </Link>
+    </p>
   );
 }
 
@@ -92,7 +91,7 @@ export function ItemCard({ card, now, lifted = false }: { card: BoardCard; now: 
         {card.title}
       </Link>
       {card.run ? <CardRun run={card.run} /> : null}
-      {card.agent ? <CardAgent itemId={card.id} agent={card.agent} /> : null}
+      {card.agent ? <CardAgent agent={card.agent} /> : null}
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-500">
         {card.priority !== "none" ? <Badge tone={priorityTone[card.priority]}>{card.priority}</Badge> : null}
         <span title="Time in this stage">{formatAge(now - card.enteredStageAt)} in stage</span>
