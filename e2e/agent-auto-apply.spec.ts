@@ -20,9 +20,8 @@ test("a stage with auto-apply, in a workflow a team admin owns, commits the agen
 
   await board.card(RENAME).getByRole("link", { name: RENAME, exact: true }).click();
   await expect(alice.page).toHaveURL(new RegExp(`/items/${itemId}$`));
-  // The auto-apply result shows once the job is done, with no reload. Fails intermittently today: the
-  // recommendation is "proposed" before auto-apply finishes, and the item page's live stream connects
-  // without a cursor, so the final change can land unseen between the render and the connection.
+  // The auto-apply result shows once the job is done, with no reload: the recommendation is stored with it,
+  // and the page's live stream resumes from where the page was rendered.
   await expect(review.applyResult).toBeVisible({ timeout: 30_000 });
   await expect(review.applyResult).toHaveAttribute("data-auto", "true");
   await expect(review.applyResult).toHaveAttribute("data-ok", "true");
@@ -71,8 +70,7 @@ test("auto-apply and apply both need code.edit: in a member's workflow the patch
 });
 
 test("accepting a plan whose patch auto-apply already committed records the decision and applies nothing again", async ({ signInAs }) => {
-  // Fails today: "Accept and apply" is still offered after a successful auto-apply, and accepting tries the
-  // same patch again on the auto-applied branch (checked out), which fails; the plan cannot be accepted.
+  // The patch is on its branch already: the button offers "Accept plan", and accepting applies nothing again.
   const alice = await signInAs("alice");
   const { item, review } = alice;
   const repo = createShopRepo();
@@ -84,6 +82,7 @@ test("accepting a plan whose patch auto-apply already committed records the deci
   await expect(review.applyResult).toHaveAttribute("data-ok", "true", { timeout: 30_000 });
   const { branch } = await review.appliedOn();
 
+  await expect(review.acceptButton).toHaveText("Accept plan");
   await review.acceptButton.click();
   await review.waitFor("accepted", 10_000);
   await expect(review.decision).toContainText("Accepted by Alice Park");
