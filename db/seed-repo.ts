@@ -59,9 +59,9 @@ const FILES: Record<string, string> = {
   ].join("\n"),
 };
 
-/** Creates the demo repository under `root` unless something is already there; returns its path. */
-export function ensureDemoRepository(root: string): string | null {
-  const dir = path.join(root, DEMO_REPO);
+/** Creates the demo repository (as `name`) under `root` unless something is already there; returns its path. */
+export function ensureDemoRepository(root: string, name = DEMO_REPO): string | null {
+  const dir = path.join(root, name);
   if (existsSync(dir)) return dir;
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=Tandem Demo", "-c", "user.email=demo@tandem.local", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {

@@ -2,47 +2,13 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureDemoRepository } from "../db/seed-repo";
 
 /**
  * Git repositories a test makes for the agent to work on, under `<E2E_DATA_DIR>/repos`: the server's
  * default allowed root, so a stage names one by its folder name. Each test makes its own (unique name),
  * so tests that apply patches never share a working tree.
  */
-
-/** A small shop library: `priceOf` is declared in src/price.ts and used in src/cart.ts, and nowhere else. */
-const SHOP_FILES: Record<string, string> = {
-  "README.md": "# Shop\n\nPrices and carts for the storefront.\n",
-  "package.json": `${JSON.stringify({ name: "shop", private: true, type: "module", scripts: { test: "node --test" } }, null, 2)}\n`,
-  "src/price.ts": ["/** A price in cents, shown in euros. */", "export function priceOf(cents: number): string {", "  return `€${(cents / 100).toFixed(2)}`;", "}", ""].join("\n"),
-  "src/cart.ts": [
-    'import { priceOf } from "./price";',
-    "",
-    "export type Line = { sku: string; cents: number; quantity: number };",
-    "",
-    "/** The cart's total in cents. */",
-    "export function totalCents(lines: Line[]): number {",
-    "  return lines.reduce((sum, l) => sum + l.cents * l.quantity, 0);",
-    "}",
-    "",
-    "/** The cart's total as shown at checkout. */",
-    "export function totalLabel(lines: Line[]): string {",
-    "  return priceOf(totalCents(lines));",
-    "}",
-    "",
-  ].join("\n"),
-  "test/cart.test.ts": [
-    'import assert from "node:assert/strict";',
-    'import { test } from "node:test";',
-    'import { totalCents, totalLabel } from "../src/cart";',
-    "",
-    'test("totals a cart", () => {',
-    '  const lines = [{ sku: "tea", cents: 450, quantity: 2 }];',
-    "  assert.equal(totalCents(lines), 900);",
-    '  assert.equal(totalLabel(lines), "€9.00");',
-    "});",
-    "",
-  ].join("\n"),
-};
 
 const GIT_CONFIG = ["-c", "user.name=E2E Test", "-c", "user.email=e2e@tandem.local", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null"];
 
@@ -106,16 +72,13 @@ export class GitRepo {
 }
 
 /**
- * Makes a fresh repository (the shop library, one commit on `main`) under the allowed root. The
- * working tree is clean, as applying a patch requires.
+ * Makes a fresh copy of the demo repository (the shop library: `priceOf` declared in src/price.ts and used
+ * in src/cart.ts only; one commit on `main`) under the allowed root. The working tree is clean, as applying
+ * a patch requires.
  */
 export function createShopRepo(prefix = "shop"): GitRepo {
   const repo = new GitRepo(uniqueName(prefix));
-  mkdirSync(repo.dir, { recursive: true });
-  writeFiles(repo.dir, SHOP_FILES);
-  repo.git("init", "-q");
-  repo.git("add", "-A");
-  repo.git("commit", "-qm", "Shop: prices and carts");
+  if (!ensureDemoRepository(reposRoot(), repo.name)) throw new Error(`could not create the repository ${repo.dir}`);
   return repo;
 }
 
