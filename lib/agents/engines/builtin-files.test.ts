@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { areaRisk, fileKind, isTestPath, needsTests, stemOf, testsFor } from "./builtin-files";
+import { requestLabel } from "./builtin-from-diff";
 
 describe("fileKind", () => {
   it.each([
@@ -77,5 +78,13 @@ describe("tests of a file", () => {
     expect(needsTests("lib/types.d.ts")).toBe(false);
     expect(needsTests("README.md")).toBe(false);
     expect(needsTests("drizzle/0001.sql")).toBe(false);
+  });
+});
+
+describe("requestLabel", () => {
+  it("names the request by the goal, or by its work item when the goal is an agent-assist stage's", () => {
+    expect(requestLabel("fix", "fix the due date format")).toBe('Fix request "fix the due date format"');
+    expect(requestLabel("review", "Read the diff and list risky changes.\n\nWork item: Add retry budget\nDetails follow.")).toBe('Review request "Add retry budget"');
+    expect(requestLabel("feature", "x".repeat(200))).toBe(`Feature request "${"x".repeat(117)}..."`);
   });
 });

@@ -22,7 +22,9 @@ const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** `Fix request "login crashes"`, the goal cut short if long, to open a plan's summary. */
 export function requestLabel(intent: Intent, goal: string): string {
-  const g = goal.trim().replace(/\s+/g, " ");
+  // An agent-assist goal is the stage's prompt, then "Work item: <title>": the item says what this one is.
+  const item = /^\s*work item:\s*(.+)$/im.exec(goal)?.[1];
+  const g = (item ?? goal).trim().replace(/\s+/g, " ");
   return `${intent[0]!.toUpperCase()}${intent.slice(1)} request "${g.length > 120 ? `${g.slice(0, 117)}...` : g}"`;
 }
 

@@ -1,6 +1,6 @@
 import { estimateTokens, planSchema, type AgentEngine, type ContextBundle, type EngineResult, type Plan, type PlanRequest } from "../types";
 import { fileKind } from "./builtin-files";
-import { listNames, planFromDiff, requestLabel } from "./builtin-from-diff";
+import { listNames, planFromDiff } from "./builtin-from-diff";
 import { planFromGoal } from "./builtin-from-goal";
 import { mechanicalEdit, parseMechanicalRequest, type MechanicalEdit } from "./builtin-patch";
 
@@ -32,7 +32,7 @@ function planForEdit(goal: string, bundle: ContextBundle, edit: MechanicalEdit):
   const dirty = bundle.diff?.files.length ?? 0;
   if (dirty) risks.push(`${dirty === 1 ? "1 file already has" : `${dirty} files already have`} uncommitted changes: the patch is made against them as they are now.`);
   return {
-    summary: `${requestLabel("refactor", goal)}: ${what} in ${places} place${places === 1 ? "" : "s"} across ${paths.length} file${paths.length === 1 ? "" : "s"} (patch attached).`,
+    summary: `${what} in ${places} place${places === 1 ? "" : "s"} across ${paths.length} file${paths.length === 1 ? "" : "s"} (patch attached).`,
     steps: [
       {
         title: `${what} in ${listNames(paths.map((p) => p.slice(p.lastIndexOf("/") + 1)))}`.slice(0, 200),
