@@ -10,6 +10,7 @@ import { maskSecrets } from "@/lib/secrets/store";
 import { workflowSecrets } from "@/lib/secrets/workflow-secrets";
 import { recordItemEvent } from "@/lib/work-items/events";
 import { applyPatch } from "./apply";
+import { assistGoal } from "./goal";
 import { runPlan } from "./run-plan";
 import { recordOutcome } from "./learning";
 
@@ -19,12 +20,6 @@ import { recordOutcome } from "./learning";
  * the move's transaction with its wake-up; the job fills it in. An agent failure is stored on the row and
  * never blocks the item.
  */
-
-/** The goal the agent works on: the stage's prompt, then the item it is about. */
-export function assistGoal(prompt: string, item: { title: string; description: string }): string {
-  const about = [`Work item: ${item.title}`, item.description.trim()].filter(Boolean).join("\n");
-  return [prompt.trim(), about].filter(Boolean).join("\n\n");
-}
 
 /**
  * Inside the move's transaction: when `stageId` is an agent-assist stage, supersedes the item's open

@@ -1,4 +1,5 @@
 import type { Intent } from "./types";
+import { itemPart } from "./goal";
 
 /**
  * Routing: what kind of request a goal is, and which engine should answer it. Pure and deterministic, so
@@ -51,8 +52,20 @@ const QUESTION_START = /^\s*(how|what|why|where|when|which|who)\b/i;
 // Ties go to the more specific intent; feature is last because it is also the default.
 const TIE_ORDER: Intent[] = ["fix", "test", "docs", "refactor", "review", "question", "feature"];
 
-/** Scores a goal against keyword lists and says which intent it most likely is, how sure, and why. */
+/**
+ * Scores a goal against keyword lists and says which intent it most likely is, how sure, and why. An
+ * agent-assist goal is judged by its work item when that says anything, its stage prompt otherwise.
+ */
 export function classifyIntent(goal: string): { intent: Intent; confidence: number; signals: string[] } {
+  const item = itemPart(goal);
+  if (item) {
+    const byItem = scoreIntent(item);
+    if (byItem.signals.length) return byItem;
+  }
+  return scoreIntent(goal);
+}
+
+function scoreIntent(goal: string): { intent: Intent; confidence: number; signals: string[] } {
   const scores = new Map<Intent, number>(TIE_ORDER.map((i) => [i, 0]));
   const found: { at: number; signal: string }[] = [];
   const add = (intent: Intent, weight: number, signal: string, at: number) => {

@@ -1,5 +1,6 @@
 import type { ContextBundle, DiffFile, Intent, Plan, PlanStep, Risk } from "../types";
 import { areaRisk, fileKind, folderOf, isTestPath, maxRisk, needsTests, stemOf, testsFor, type FileKind } from "./builtin-files";
+import { itemPart } from "../goal";
 
 /**
  * The builtin engine's plan when the repository has a diff: one step per touched folder, then the tests
@@ -22,8 +23,8 @@ const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** `Fix request "login crashes"`, the goal cut short if long, to open a plan's summary. */
 export function requestLabel(intent: Intent, goal: string): string {
-  // An agent-assist goal is the stage's prompt, then "Work item: <title>": the item says what this one is.
-  const item = /^\s*work item:\s*(.+)$/im.exec(goal)?.[1];
+  // An agent-assist goal's work item says what this request is; its stage prompt says it of every item.
+  const item = itemPart(goal)?.split("\n")[0];
   const g = (item ?? goal).trim().replace(/\s+/g, " ");
   return `${intent[0]!.toUpperCase()}${intent.slice(1)} request "${g.length > 120 ? `${g.slice(0, 117)}...` : g}"`;
 }

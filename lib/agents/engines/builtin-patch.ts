@@ -1,5 +1,6 @@
 import type { BundleFile, ContextBundle } from "../types";
 import { unifiedPatch } from "../unified-diff";
+import { goalLines } from "../goal";
 
 /**
  * The builtin engine's mechanical edits: renaming an identifier and replacing literal text. Both are
@@ -31,8 +32,8 @@ const REPLACE = /^\s*replace\s+(?:all\s+)?(?:"([^"]+)"|'([^']+)')\s+(?:with|by)\
  * a line of their own (an agent-assist goal is the stage's prompt, then "Work item: <title>", then more).
  */
 export function parseMechanicalRequest(goal: string): MechanicalRequest | null {
-  for (const line of goal.split("\n")) {
-    const request = parseLine(line.replace(/^\s*work item:\s*/i, ""));
+  for (const line of goalLines(goal)) {
+    const request = parseLine(line);
     if (request) return request;
   }
   return null;
