@@ -5,10 +5,14 @@
 
 const ITEM_LINE = /^\s*work item:\s*(.*)$/im;
 
+/** An item as the agent reads it: "Work item: <title>", then its description. */
+export function itemAbout(item: { title: string; description: string }): string {
+  return [`Work item: ${item.title}`, item.description.trim()].filter(Boolean).join("\n");
+}
+
 /** The goal the agent works on for an item in an agent-assist stage. */
 export function assistGoal(prompt: string, item: { title: string; description: string }): string {
-  const about = [`Work item: ${item.title}`, item.description.trim()].filter(Boolean).join("\n");
-  return [prompt.trim(), about].filter(Boolean).join("\n\n");
+  return [prompt.trim(), itemAbout(item)].filter(Boolean).join("\n\n");
 }
 
 /** The work item's part of a goal (its title line without the label, then its description), or null. */

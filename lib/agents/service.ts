@@ -10,12 +10,14 @@ import { parseInput } from "@/lib/validation";
 import { requireItem } from "@/lib/work-items/access";
 import { resolveSecret } from "@/lib/secrets/store";
 import { applyPatch } from "./apply";
+import { itemAbout } from "./goal";
 import { LLM_KEY_SECRET } from "./assist";
 import { buildContext } from "./context";
 import { recordCall, recordOutcome } from "./learning";
 import { resolveRepo } from "./repo-paths";
 import { runPlan, routeGoal } from "./run-plan";
 import { applyInput, contextInput, planInput, routeInput } from "./schemas";
+import type { SessionMessage } from "./types";
 import { getSession, recentMessages, touchSession } from "./sessions";
 
 /**
@@ -48,6 +50,18 @@ async function sessionOf(db: Db, actor: Actor, id: string | null | undefined): P
   const session = await getSession(db, actor, id);
   if (session.status !== "open") await touchSession(db, actor, id, {}); // throws the closed-session message
   return session;
+}
+
+/**
+ * What a session brings to a bundle: its attached item (if the actor can still read it: access is checked
+ * again each time) as the first message, then its recent messages.
+ */
+async function sessionContext(db: Db, actor: Actor, session: AgentSession): Promise<SessionMessage[]> {
+  const messages = await recentMessages(db, session.id);
+  if (!session.workItemId) return messages;
+  const item = await requireItem(db, actor, session.workItemId, "READ").catch(() => null);
+  if (!item) return messages;
+  return [{ role: "user", verb: "item", content: itemAbout(item.item), at: item.item.updatedAt.toISOString() }, ...messages];
 }
 
 function repoOf(input: { repo?: string }, session: AgentSession | null): string {
@@ -90,7 +104,7 @@ export async function agentContext(db: Db, actor: Actor, input: unknown) {
     paths: data.paths,
     diffBase: data.diff_base,
     budgetTokens: data.budget_tokens,
-    messages: session ? await recentMessages(db, session.id) : undefined,
+    messages: session ? await sessionContext(db, actor, session) : undefined,
   });
   await recordCall(db, { userId: actor.userId, sessionId: session?.id ?? null, verb: "context", engine: "context", model: null, inputTokens: 0, outputTokens: bundle.budget.used, latencyMs: Math.round(performance.now() - started), ok: true });
   if (session) await touchSession(db, actor, session.id, { messages: [{ role: "user", verb: "context", content: `Context of ${focus === "." ? "the whole repository" : focus}: ${bundle.files.length} file${bundle.files.length === 1 ? "" : "s"}, ${bundle.budget.used} tokens` }] });
@@ -112,7 +126,7 @@ export async function agentPlan(db: Db, actor: Actor, input: unknown) {
     paths: data.paths,
     diffBase: data.diff_base,
     budgetTokens: data.budget_tokens,
-    messages: session ? await recentMessages(db, session.id) : undefined,
+    messages: session ? await sessionContext(db, actor, session) : undefined,
     // A person's own stored model key wins over the instance's.
     apiKey: await resolveSecret(db, { userId: actor.userId, teamId: null }, LLM_KEY_SECRET),
   });
