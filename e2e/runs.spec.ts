@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { plainStage } from "./tandem-api";
 
 /** A task as the definition stores it, with every setting at its default. */
 const task = (id: string, name: string, x: number, executor: Record<string, unknown>, input: Record<string, unknown> = {}) => ({
@@ -15,18 +16,6 @@ const task = (id: string, name: string, x: number, executor: Record<string, unkn
   policyTags: [],
   loop: null,
   position: { x, y: 0 },
-});
-const stage = (name: string, type: string, taskGraph: unknown = null) => ({
-  id: crypto.randomUUID(),
-  name,
-  type,
-  wipLimit: null,
-  agentPrompt: "",
-  agentTargetPath: "",
-  agentModelHint: "",
-  agentAutoApply: false,
-  runTimeoutMs: null,
-  taskGraph,
 });
 const releaseGraph = {
   roles: [],
@@ -48,7 +37,7 @@ async function createReleaseWorkflow(page: Page, name: string): Promise<string> 
   const origin = new URL(page.url()).origin;
   const me = await (await page.request.get("/api/v1/me")).json();
   const teamId = me.teams.find((t: { name: string }) => t.name === "Platform Engineering").id;
-  const definition = { stages: [stage("Backlog", "HUMAN"), stage("Release checks", "AUTOMATION", releaseGraph), stage("Released", "HUMAN")] };
+  const definition = { stages: [plainStage("Backlog"), { ...plainStage("Release checks", "AUTOMATION"), taskGraph: releaseGraph }, plainStage("Released")] };
   const res = await page.request.post("/api/v1/workflows", { headers: { Origin: origin }, data: { name, teamId, visibility: "team", definition } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).id;
