@@ -86,7 +86,8 @@ export function StageInspector({ stage }: { stage: StageDef }) {
             label="Target path"
             value={stage.agentTargetPath}
             maxLength={500}
-            hint="Relative to the repository root."
+            placeholder="tandem-demo"
+            hint="A repository under the allowed roots, or a folder in one (“shop” or “shop/src”). Empty: no repository; the agent plans from the item alone."
             error={err("agentTargetPath")}
             onChange={(agentTargetPath) => set({ agentTargetPath }, "agentTargetPath")}
           />
@@ -94,6 +95,7 @@ export function StageInspector({ stage }: { stage: StageDef }) {
             label="Model hint"
             value={stage.agentModelHint}
             maxLength={120}
+            hint="An engine (builtin, openai-compatible) or model name to prefer. Empty: routing picks by what has worked before."
             error={err("agentModelHint")}
             onChange={(agentModelHint) => set({ agentModelHint }, "agentModelHint")}
           />
