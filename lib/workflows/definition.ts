@@ -141,7 +141,7 @@ export function validateDefinition(def: WorkflowDefinition): DefinitionIssue[] {
       at("agentPrompt", `“${name || `Stage ${i + 1}`}” is an agent-assist stage; tell the agent what to do (agent prompt).`);
     }
     if (s.agentTargetPath && (s.agentTargetPath.startsWith("/") || s.agentTargetPath.split(/[\\/]/).includes(".."))) {
-      at("agentTargetPath", "The agent target path is relative to the repository root and may not contain “..”.");
+      at("agentTargetPath", "The agent target path names a repository under the allowed roots (like “shop” or “shop/src”): it may not start with “/” or contain “..”.");
     }
     if (!s.taskGraph) return;
     if (!hasTaskGraph(s.type)) {
