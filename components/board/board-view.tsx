@@ -56,8 +56,9 @@ function useNow(initial: number) {
  */
 export function BoardView({ initial, meId, now: serverNow }: { initial: BoardJson; meId: string; now: number }) {
   const { data: board } = useBoard(initial);
-  useBoardLive(board.workflow.id, initial.cursor);
-  useRunPoll(board.workflow.id, board.items);
+  const [drag, setDrag] = useState<{ id: string; from: string; cols: Columns } | null>(null);
+  useBoardLive(board.workflow.id, initial.cursor, drag !== null);
+  useRunPoll(board.workflow.id, board.items, drag !== null);
   const move = useMoveItem(board.workflow.id);
   const now = useNow(serverNow);
   // Marks the board hydrated (its first effect has run) for the benchmark and tests; a DOM write, not state, so no re-render.
@@ -77,7 +78,6 @@ export function BoardView({ initial, meId, now: serverNow }: { initial: BoardJso
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [board, totals, filtered, filter.q, filter.assignee, filter.priority, meId],
   );
-  const [drag, setDrag] = useState<{ id: string; from: string; cols: Columns } | null>(null);
   const columns = drag?.cols ?? visible;
 
   const sensors = useSensors(
