@@ -61,18 +61,20 @@ const FILES: Record<string, string> = {
 
 /** Creates the demo repository (as `name`) under `root` unless something is already there; returns its path. */
 export function ensureDemoRepository(root: string, name = DEMO_REPO): string | null {
-  const dir = path.join(root, name);
-  if (existsSync(dir)) return dir;
+  // A folder chosen at run time (the data folder): the build has nothing to trace here.
+  const dir = path.join(/*turbopackIgnore: true*/ root, name);
+  if (existsSync(/*turbopackIgnore: true*/ dir)) return dir;
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=Tandem Demo", "-c", "user.email=demo@tandem.local", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
       cwd: dir,
       stdio: "ignore",
     });
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
     for (const [file, content] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), content);
+      const target = path.join(/*turbopackIgnore: true*/ dir, file);
+      mkdirSync(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
+      writeFileSync(/*turbopackIgnore: true*/ target, content);
     }
     git("init", "-q");
     git("add", "-A");

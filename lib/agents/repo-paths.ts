@@ -121,8 +121,8 @@ export function safeRepoPath(repoRoot: string, rel: string): string {
   // `.git/` holds hooks and credentials: nothing an agent should read or a patch should write.
   if (kept.some((s) => s.toLowerCase() === ".git")) throw new Invalid(`${shown} is inside .git, which agents may not touch.`);
   const normalized = kept.join("/") || ".";
-  const realRoot = realOrNull(repoRoot) ?? path.resolve(repoRoot);
-  const full = path.join(realRoot, ...kept);
+  const realRoot = realOrNull(repoRoot) ?? path.resolve(/*turbopackIgnore: true*/ repoRoot);
+  const full = path.join(/*turbopackIgnore: true*/ realRoot, ...kept);
   const real = realOfExisting(full, realRoot);
   if (real && !isInside(realRoot, real)) throw new Invalid(`${shown} leaves the repository through a symbolic link.`);
   return normalized;
