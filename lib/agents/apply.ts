@@ -11,7 +11,8 @@ import { safeRepoPath } from "./repo-paths";
 
 export type PatchAuthor = { name: string; email: string };
 export type ApplyOptions = { branch?: string; message?: string; author?: PatchAuthor };
-export type ApplyResult = { branch: string; base: string; commit: string; files: string[] };
+/** A patch committed on its new branch (the stored outcome of an apply is `ApplyResult` in db/schema). */
+export type AppliedPatch = { branch: string; base: string; commit: string; files: string[] };
 
 export const DEFAULT_AUTHOR: PatchAuthor = { name: "Tandem Agent", email: "agent@tandem.local" };
 export const DEFAULT_MESSAGE = "Apply agent patch";
@@ -168,7 +169,7 @@ async function restore(repoRoot: string, before: Before): Promise<void> {
  * (`tandem/agent-<utc stamp>-<hex>` unless named), and leaves that branch checked out. Refuses empty
  * patches, paths outside the repository, a dirty tree and patches that do not apply, changing nothing.
  */
-export async function applyPatch(patch: string, repoRoot: string, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPatch(patch: string, repoRoot: string, opts: ApplyOptions = {}): Promise<AppliedPatch> {
   if (typeof patch !== "string" || !patch.trim()) throw new Invalid("The patch is empty.");
   if (patch.length > MAX_PATCH_BYTES) throw new Invalid("The patch is larger than 16 MB.");
   if (patch.includes("\0")) throw new Invalid("The patch contains a NUL byte; binary changes must use git's binary patch format.");

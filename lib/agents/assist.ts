@@ -127,8 +127,13 @@ async function autoApply(db: Db, wf: typeof workflows.$inferSelect, patch: strin
   if (!owner || !atLeast(permissionLevel(owner, "code.edit", wf.ownerTeamId), "WRITE")) {
     return { ok: false, error: "Auto-apply is on for this stage, but the workflow's owner does not hold code.edit, so the patch was not applied." };
   }
+  return applyRecommendation(patch, repoRoot, itemId);
+}
+
+/** Applies a recommendation's patch on a new branch and says how it went, never throwing: the outcome is stored. */
+export async function applyRecommendation(patch: string, repoRoot: string, itemId: string, author?: { name: string; email: string }): Promise<ApplyResult> {
   try {
-    const applied = await applyPatch(patch, repoRoot, { message: `Apply agent recommendation for work item ${itemId}` });
+    const applied = await applyPatch(patch, repoRoot, { message: `Apply agent recommendation for work item ${itemId}`, author });
     return { ok: true, branch: applied.branch, commit: applied.commit, files: applied.files };
   } catch (err) {
     return { ok: false, error: errorText(err) };
@@ -145,7 +150,6 @@ export async function recordApply(
   result: ApplyResult,
   by: { actorId: string | null; via: "auto" | "review"; requestId?: string },
 ): Promise<void> {
-  const type = result.ok ? "agent.apply.success" : "agent.apply.failure";
   await recordOutcome(tx, {
     userId: by.actorId,
     intent: rec.intent ?? "feature",
@@ -162,18 +166,24 @@ export async function recordApply(
     requestId: by.requestId,
     details: { workflowId: rec.workflowId, workItemId: rec.workItemId, ...(result.ok ? { branch: result.branch, commit: result.commit, files: result.files } : { error: result.error }) },
   });
-  await wake(tx, [
-    {
-      name: QUEUES.event,
-      data: {
-        type,
-        eventId: `${rec.id}:${by.via}`,
-        workflowId: rec.workflowId,
-        workItemId: rec.workItemId,
-        stageId: rec.stageId,
-        recommendationId: rec.id,
-        ...(result.ok ? { branch: result.branch, commit: result.commit, files: result.files } : { error: result.error }),
-      },
-    },
-  ]);
+  await announceApply(tx, result, {
+    eventId: `${rec.id}:${by.via}`,
+    workflowId: rec.workflowId,
+    workItemId: rec.workItemId,
+    stageId: rec.stageId,
+    recommendationId: rec.id,
+  });
+}
+
+/**
+ * Sends `agent.apply.success|failure` about an item, in the transaction that recorded the apply: the event
+ * triggers listen to. `eventId` makes a redelivery a duplicate.
+ */
+export async function announceApply(
+  tx: Db,
+  result: ApplyResult,
+  about: { eventId: string; workflowId: string; workItemId: string; stageId: string } & Record<string, string>,
+): Promise<void> {
+  const outcome = result.ok ? { branch: result.branch, commit: result.commit, files: result.files } : { error: result.error };
+  await wake(tx, [{ name: QUEUES.event, data: { type: result.ok ? "agent.apply.success" : "agent.apply.failure", ...about, ...outcome } }]);
 }

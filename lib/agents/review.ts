@@ -9,8 +9,7 @@ import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireItem } from "@/lib/work-items/access";
 import { recordItemEvent } from "@/lib/work-items/events";
-import { applyPatch } from "./apply";
-import { queueAgentAssist, recordApply } from "./assist";
+import { applyRecommendation, queueAgentAssist, recordApply } from "./assist";
 import { editDiff } from "./plan-diff";
 import { recordOutcome } from "./learning";
 import { type Plan, planSchema } from "./types";
@@ -125,15 +124,9 @@ export async function acceptRecommendation(db: Db, actor: Actor, input: unknown)
     .returning();
   if (!claimed) throw whyNotOpen((await db.select().from(agentRecommendations).where(eq(agentRecommendations.id, rec.id)))[0] ?? rec);
 
-  let applied: ApplyResult | null = null;
-  if (willApply) {
-    try {
-      const r = await applyPatch(patch!, rec.repoRoot!, { message: `Apply agent recommendation for work item ${rec.workItemId}`, author: { name: actor.name, email: actor.email } });
-      applied = { ok: true, branch: r.branch, commit: r.commit, files: r.files };
-    } catch (err) {
-      applied = { ok: false, error: (err as Error).message };
-    }
-  }
+  const applied: ApplyResult | null = willApply
+    ? await applyRecommendation(patch!, rec.repoRoot!, rec.workItemId, { name: actor.name, email: actor.email })
+    : null;
   const recommendation = await db.transaction(async (tx) => {
     const failed = applied && !applied.ok;
     const [stored] = await tx

@@ -5,13 +5,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Level, type Permission, ROLE_GRANTS, atLeast, maxLevel } from "@/lib/auth/permissions";
 import { appendAudit } from "@/lib/audit/log";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { QUEUES, wake } from "@/lib/engine/runtime/queue";
 import { parseInput } from "@/lib/validation";
 import { requireItem } from "@/lib/work-items/access";
 import { resolveSecret } from "@/lib/secrets/store";
 import { applyPatch } from "./apply";
 import { itemAbout } from "./goal";
-import { LLM_KEY_SECRET } from "./assist";
+import { LLM_KEY_SECRET, announceApply } from "./assist";
 import { buildContext } from "./context";
 import { recordCall, recordOutcome } from "./learning";
 import { resolveRepo } from "./repo-paths";
@@ -63,6 +62,15 @@ async function sessionContext(db: Db, actor: Actor, session: AgentSession): Prom
   if (!item) return messages;
   return [{ role: "user", verb: "item", content: itemAbout(item.item), at: item.item.updatedAt.toISOString() }, ...messages];
 }
+
+/** What an apply inside a session with an item is about, for its `agent.apply.*` event. */
+const aboutItem = (item: { id: string; workflowId: string; stageId: string }, sessionId: string) => ({
+  eventId: randomUUID(),
+  workflowId: item.workflowId,
+  workItemId: item.id,
+  stageId: item.stageId,
+  sessionId,
+});
 
 function repoOf(input: { repo?: string }, session: AgentSession | null): string {
   const repo = input.repo ?? session?.repoRoot;
@@ -164,7 +172,7 @@ export async function agentApply(db: Db, actor: Actor, input: unknown) {
       await recordCall(tx, { userId: actor.userId, sessionId: session?.id ?? null, verb: "apply", engine: "git", model: null, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), ok: false, error });
       await recordOutcome(tx, { userId: actor.userId, intent: "apply", engine: "git", kind: "apply_failure" });
       await audit(tx, actor, "agent.apply", { sessionId: session?.id, repoRoot, error }, "failure");
-      if (item) await announce(tx, item.item, { ok: false, error }, session!.id);
+      if (item) await announceApply(tx, { ok: false, error }, aboutItem(item.item, session!.id));
     });
     throw err;
   }
@@ -172,17 +180,8 @@ export async function agentApply(db: Db, actor: Actor, input: unknown) {
     await recordCall(tx, { userId: actor.userId, sessionId: session?.id ?? null, verb: "apply", engine: "git", model: null, inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), ok: true });
     await recordOutcome(tx, { userId: actor.userId, intent: "apply", engine: "git", kind: "apply_success" });
     await audit(tx, actor, "agent.apply", { sessionId: session?.id, repoRoot, branch: result.branch, commit: result.commit, files: result.files });
-    if (item) await announce(tx, item.item, { ok: true, ...result }, session!.id);
+    if (item) await announceApply(tx, { ok: true, branch: result.branch, commit: result.commit, files: result.files }, aboutItem(item.item, session!.id));
   });
   if (session) await touchSession(db, actor, session.id, { messages: [{ role: "agent", verb: "apply", content: `Applied on ${result.branch} as ${result.commit.slice(0, 12)}: ${result.files.join(", ")}` }] });
   return { repoRoot, ...result };
-}
-
-async function announce(tx: Db, item: { id: string; workflowId: string; stageId: string }, result: { ok: boolean } & Record<string, unknown>, sessionId: string) {
-  await wake(tx, [
-    {
-      name: QUEUES.event,
-      data: { ...result, type: result.ok ? "agent.apply.success" : "agent.apply.failure", eventId: randomUUID(), workflowId: item.workflowId, workItemId: item.id, stageId: item.stageId, sessionId },
-    },
-  ]);
 }
