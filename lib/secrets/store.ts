@@ -163,12 +163,17 @@ export async function requireSecrets(db: Db, owner: SecretOwner, names: string[]
 }
 
 async function missingMessage(db: Db, owner: SecretOwner, missing: string[]): Promise<string> {
+  const [team] = owner.teamId ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, owner.teamId)) : [];
+  return missingSecretsMessage("This", missing, [team ? `the team ${team.name}` : null, owner.userId ? "you" : null]);
+}
+
+/** "<Subject> needs the secret “A”, which is not set for <the places>. Add it in Settings → Secrets." */
+export function missingSecretsMessage(subject: string, missing: string[], places: (string | null)[]): string {
   const quoted = missing.map((n) => `“${n}”`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
-  const [team] = owner.teamId ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, owner.teamId)) : [];
-  const places = [team ? `the team ${team.name}` : null, owner.userId ? "you" : null].filter(Boolean).join(" or for ");
+  const where = places.filter(Boolean).join(" or for ");
   const what = missing.length === 1 ? `the secret ${list}, which is` : `the secrets ${list}, which are`;
-  return `This needs ${what} not set${places ? ` for ${places}` : ""}. Add ${missing.length === 1 ? "it" : "them"} in Settings → Secrets.`;
+  return `${subject} needs ${what} not set${where ? ` for ${where}` : ""}. Add ${missing.length === 1 ? "it" : "them"} in Settings → Secrets.`;
 }
 
 /**

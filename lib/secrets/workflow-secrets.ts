@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teams, users, workflows } from "@/db/schema";
-import { resolveMany } from "./store";
+import { missingSecretsMessage, resolveMany } from "./store";
 
 /**
  * The secrets a workflow's settings require, resolved for its owner (the owning user's own first, then the
@@ -24,9 +24,6 @@ export async function workflowSecrets(
   const absent = [...new Set(names)].filter((n) => !found.has(n));
   const values = Object.fromEntries([...found]);
   if (absent.length === 0) return { values, missing: null };
-  const quoted = absent.map((n) => `“${n}”`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
-  const where = [wf.teamName ? `the team ${wf.teamName}` : null, wf.ownerName ? `its owner ${wf.ownerName}` : null].filter(Boolean).join(" or for ");
-  const what = absent.length === 1 ? `the secret ${list}, which is` : `the secrets ${list}, which are`;
-  return { values, missing: `This workflow needs ${what} not set for ${where}. Add ${absent.length === 1 ? "it" : "them"} in Settings → Secrets.` };
+  const places = [wf.teamName ? `the team ${wf.teamName}` : null, wf.ownerName ? `its owner ${wf.ownerName}` : null];
+  return { values, missing: missingSecretsMessage("This workflow", absent, places) };
 }
