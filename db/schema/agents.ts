@@ -106,6 +106,7 @@ export const agentRecommendations = pgTable(
   (t) => [
     index("agent_recommendations_item_idx").on(t.workItemId, t.createdAt),
     index("agent_recommendations_workflow_status_idx").on(t.workflowId, t.status),
+    index("agent_recommendations_workflow_created_idx").on(t.workflowId, t.createdAt),
   ],
 );
 
