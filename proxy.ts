@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 
 const PUBLIC = [/^\/login$/, /^\/api\//];
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // next-auth's session cookie, plain or `__Secure-` prefixed, possibly split into `.0`, `.1`, … chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
@@ -12,20 +12,19 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * cannot bring the session back.
  */
 export function proxy(req: NextRequest) {
-  const incoming = req.headers.get("x-request-id");
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
   const path = req.nextUrl.pathname;
   const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession && !PUBLIC.some((re) => re.test(path))) {
     const url = new URL("/login", req.nextUrl.origin);
     if (path !== "/") url.searchParams.set("callbackUrl", path + req.nextUrl.search);
-    return NextResponse.redirect(url, { headers: { "x-request-id": requestId } });
+    return NextResponse.redirect(url, { headers: { [REQUEST_ID_HEADER]: requestId } });
   }
   const headers = new Headers(req.headers);
-  headers.set("x-request-id", requestId);
+  headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("x-tandem-path", path + req.nextUrl.search);
   const res = NextResponse.next({ request: { headers } });
-  res.headers.set("x-request-id", requestId);
+  res.headers.set(REQUEST_ID_HEADER, requestId);
   return res;
 }
 

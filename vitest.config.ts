@@ -15,6 +15,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { TANDEM_BCRYPT_COST: "4" },
+    // Logs go straight to stdout (past Vitest's console capture): quiet unless asked for.
+    env: { TANDEM_BCRYPT_COST: "4", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });
