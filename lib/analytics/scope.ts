@@ -21,6 +21,11 @@ export async function assertVisible({ db, actor, workflowId }: Pick<AnalyticsSco
   if (!wf) throw new NotFound("Workflow");
 }
 
+/** Whether the range narrows the items (by priority or assignee). */
+export function filtersItems(range: AnalyticsRange): boolean {
+  return Boolean(range.priorities?.length) || range.assigneeId !== undefined;
+}
+
 /** The item filters of a range as a predicate on `work_items` aliased `i` (true when there are none). */
 export function itemFilter(range: AnalyticsRange): SQL {
   const parts: SQL[] = [];
