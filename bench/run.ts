@@ -1,7 +1,9 @@
 // `npm run bench`: the board at 5,000 items over 8 stages, on PostgreSQL and on PGlite, the designer
-// with a 500-task / 600-edge graph, and the engine (1,000 runs of 5 tasks against a raw queue loop).
+// with a 500-task / 600-edge graph, the engine (1,000 runs of 5 tasks against a raw queue loop) and the
+// analytics dashboard (100,000 items, 1,000,000 transitions on PostgreSQL; a tenth on PGlite).
 // BENCH_ONLY=engine runs the engine part alone (no build, no browser); BENCH_ONLY=agent the agent
-// context builder alone (a 10,000-file repository in a temporary folder). Builds the app
+// context builder alone (a 10,000-file repository in a temporary folder); BENCH_ONLY=analytics the
+// analytics dashboard alone. Builds the app
 // once in a temporary copy of the tree, then per driver: loads the data, times getBoard in process,
 // serves the build, loads the board in Chromium (and drags cards), and times moves over the REST API.
 // Prints the figures. BENCH_DATABASE_URL: PostgreSQL admin connection (default postgres@127.0.0.1);
@@ -22,6 +24,7 @@ import { measureMoves, measureServer } from "./board";
 import { VIEWPORT, launchBrowser, measureBrowser } from "./browser";
 import { type DesignerData, loadDesignerData, measureDesigner } from "./designer";
 import { type EngineFigures, measureEngine } from "./engine";
+import { analyticsSummary, analyticsTable, measureAnalytics } from "./analytics";
 import { agentContextSummary, agentContextTable, measureAgentContext } from "./agent-context";
 import { engineSummary, engineTable } from "./engine-report";
 import { type BenchDatabase, DEFAULT_ADMIN_URL, createPgliteDatabase, createPostgresDatabase, openEngineDatabase } from "./drivers";
@@ -132,6 +135,14 @@ async function main() {
     console.log(`bench took ${ms(performance.now() - started)}`);
     return;
   }
+  if (process.env.BENCH_ONLY === "analytics") {
+    console.log(`Tandem analytics benchmark · ${machineLine()}`);
+    const analytics = await measureAnalytics(adminUrl, DRIVERS, log);
+    console.log(`\n${analyticsTable(analytics)}\n`);
+    for (const a of analytics) console.log(`  ${analyticsSummary(a)}`);
+    console.log(`bench took ${ms(performance.now() - started)}`);
+    return;
+  }
   if (process.env.BENCH_ONLY === "agent") {
     console.log(`Tandem agent context benchmark · ${machineLine()}`);
     log("agent: building a 10,000-file repository with a 2,000-line diff, then timing buildContext");
@@ -182,16 +193,19 @@ async function main() {
   for (const p of prepared) results.push(await runDriver(p, appDir, baseEnv, browser));
 
   const engine = await runEngine(adminUrl);
+  const analytics = await measureAnalytics(adminUrl, DRIVERS, log);
   log("agent: timing buildContext on a 10,000-file repository");
   const agent = await measureAgentContext({ onCleanup: (undo) => cleanups.push(undo) });
 
   console.log(`\nviewport ${VIEWPORT.width}×${VIEWPORT.height}; times in ms; p50/p95 over the runs shown as n\n`);
   for (const r of results) console.log(`${driverTable(r)}\n`);
   for (const e of engine) console.log(`${engineTable(e)}\n`);
+  console.log(`${analyticsTable(analytics)}\n`);
   console.log(`${agentContextTable(agent)}\n`);
   console.log("Summary");
   for (const r of results) console.log(`  ${summaryLine(r)}`);
   for (const e of engine) console.log(`  ${engineSummary(e)}`);
+  for (const a of analytics) console.log(`  ${analyticsSummary(a)}`);
   console.log(`  ${agentContextSummary(agent)}`);
   console.log(`\nbench took ${ms(performance.now() - started)} · ${machineLine()}`);
 }

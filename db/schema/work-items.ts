@@ -31,10 +31,7 @@ export const workItems = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
-  (t) => [
-    index("work_items_workflow_stage_idx").on(t.workflowId, t.stageId, t.position),
-    index("work_items_workflow_created_idx").on(t.workflowId, t.createdAt),
-  ],
+  (t) => [index("work_items_workflow_stage_idx").on(t.workflowId, t.stageId, t.position)],
 );
 
 /** Append-only history of stage moves; time in stage and cycle time are derived from it. */
@@ -57,7 +54,7 @@ export const workItemTransitions = pgTable(
   (t) => [
     index("work_item_transitions_item_at_idx").on(t.workItemId, t.at),
     index("work_item_transitions_to_stage_at_idx").on(t.toStageId, t.at),
-    index("work_item_transitions_from_stage_at_idx").on(t.fromStageId, t.at),
+    index("work_item_transitions_at_idx").on(t.at),
   ],
 );
 

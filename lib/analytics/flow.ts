@@ -83,24 +83,21 @@ async function loadTimeInStage(scope: AnalyticsScope): Promise<Map<string, Stage
   const { db, range } = scope;
   const { join, stages } = transitionScope(scope);
   const from = sql`${range.from.toISOString()}::timestamptz`;
+  // The previous transition: the one before it in the range, else (for an item's first move in the
+  // range) a probe of the index for its last one before the range. COALESCE probes only then.
+  const before = sql`case when fs is not null then (select max(p.at) from work_item_transitions p where p.work_item_id = ev.item and p.at < ${from}) end`;
   const list = await rows<{ stage: string; n: number; mean: number | null; p85: number | null }>(
     db,
-    sql`with ev as materialized (
-          select t.work_item_id as item, t.from_stage_id as fs, t.at
-          from work_item_transitions t ${join}
-          where t.to_stage_id in ${stages} and t.at >= ${from} and t.at < ${range.to.toISOString()}::timestamptz
-        ),
-        before_range as (
-          select m.item, (select max(p.at) from work_item_transitions p where p.work_item_id = m.item and p.at < ${from}) as at
-          from (select distinct item from ev where fs is not null) m
-        ),
-        visits as (
-          select fs, at - lag(at) over (partition by item order by at) as took
-          from (select item, fs, at from ev union all select item, null, at from before_range where at is not null) x
-        )
-        select fs as stage, count(*)::int as n, avg(${epochMs(sql`took`)})::float8 as mean,
-          percentile_cont(0.85) within group (order by ${epochMs(sql`took`)})::float8 as p85
-        from visits where fs is not null and took is not null
+    sql`select fs as stage, count(*)::int as n, avg(took)::float8 as mean, percentile_cont(0.85) within group (order by took)::float8 as p85
+        from (
+          select fs, ${epochMs(sql`at`)} - ${epochMs(sql`coalesce(lag(at) over (partition by item order by at), ${before})`)} as took
+          from (
+            select t.work_item_id as item, t.from_stage_id as fs, t.at
+            from work_item_transitions t ${join}
+            where t.to_stage_id in ${stages} and t.at >= ${from} and t.at < ${range.to.toISOString()}::timestamptz
+          ) ev
+        ) visits
+        where fs is not null and took is not null
         group by fs`,
   );
   return new Map(list.map((r) => [r.stage, { count: Number(r.n), meanMs: num(r.mean), p85Ms: num(r.p85) }]));

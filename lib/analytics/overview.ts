@@ -1,4 +1,3 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -31,7 +30,7 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
     // Counts now, corrected below by what happened after `to`, give the counts as of `to`.
     rows<Record<string, unknown>>(
       db,
-      sql`with wv as (${visible})
+      sql`with wv as materialized (${visible})
           select i.workflow_id as id,
             count(*) filter (where i.archived_at is null)::int as cur,
             count(*) filter (where i.archived_at is null and i.stage_id = wv.last_stage)::int as cur_last,
@@ -43,7 +42,7 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
     ),
     rows<Record<string, unknown>>(
       db,
-      sql`with wv as (${visible})
+      sql`with wv as materialized (${visible})
           select wv.id,
             count(*) filter (where t.from_stage_id is null and t.at >= ${to})::int as created_after,
             count(*) filter (where t.from_stage_id is null and t.at < ${to})::int as created,
@@ -55,7 +54,7 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
     ),
     rows<Record<string, unknown>>(
       db,
-      sql`with wv as (${visible}),
+      sql`with wv as materialized (${visible}),
           entered as (
             select t.work_item_id as item, max(t.at) as at from work_item_transitions t
             where t.to_stage_id in (select last_stage from wv) and t.at >= ${from} and t.at < ${to}
@@ -71,7 +70,7 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
     ),
     rows<Record<string, unknown>>(
       db,
-      sql`with wv as (${visible})
+      sql`with wv as materialized (${visible})
           select r.workflow_id as id, count(*)::int as total,
             count(*) filter (where r.status = 'failed')::int as failed,
             count(*) filter (where r.status in ('completed', 'failed', 'cancelled'))::int as ended
@@ -81,7 +80,7 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
     ),
     rows<Record<string, unknown>>(
       db,
-      sql`with wv as (${visible})
+      sql`with wv as materialized (${visible})
           select a.workflow_id as id, count(*)::int as total,
             count(*) filter (where a.status = 'accepted')::int as accepted,
             count(*) filter (where a.status = 'rejected')::int as rejected

@@ -18,9 +18,12 @@ export function durationStats(row: { n?: unknown; mean?: unknown; median?: unkno
   return { count: n, meanMs: v(row?.mean), medianMs: v(row?.median), p85Ms: v(row?.p85) };
 }
 
-/** Milliseconds from a timestamp column: `extract(epoch …)` in ms, as float8. */
+/**
+ * Milliseconds of a timestamp (since the epoch) or of an interval, as float8. `date_part` rather than
+ * `extract`, which returns numeric since PostgreSQL 14: several times slower over a million rows.
+ */
 export function epochMs(expr: SQL): SQL {
-  return sql`(extract(epoch from ${expr}) * 1000)::float8`;
+  return sql`(date_part('epoch', ${expr}) * 1000)`;
 }
 
 export function bucketMs(bucket: Bucket): number {
@@ -29,7 +32,7 @@ export function bucketMs(bucket: Bucket): number {
 
 /** The bucket a timestamp falls in, counted from the range's start (0, 1, …); SQL integer. */
 export function bucketIndex(expr: SQL, range: AnalyticsRange): SQL {
-  return sql`floor((extract(epoch from ${expr}) * 1000 - ${range.from.getTime()}) / ${bucketMs(range.bucket)})::int`;
+  return sql`floor((${epochMs(expr)} - ${range.from.getTime()}::float8) / ${bucketMs(range.bucket)}::float8)::int`;
 }
 
 /** Every bucket's start inside [from, to), so series are dense. */

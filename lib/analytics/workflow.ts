@@ -1,4 +1,3 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
