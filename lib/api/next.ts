@@ -13,6 +13,7 @@ export async function apiContext(req: Request): Promise<ApiContext> {
     origin: h.get("origin"),
     host: h.get("x-forwarded-host") ?? h.get("host"),
     method: req.method,
+    path: new URL(req.url).pathname,
     requestId: h.get("x-request-id") ?? undefined,
     sessionActor: getActor,
   };

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Conflict, NotFound } from "@/lib/errors";
+import { log } from "@/lib/log";
 import type { Actor } from "./actor";
 import { runAction, sameOrigin } from "./action-core";
 
@@ -9,6 +10,10 @@ const schema = z.object({ name: z.string().min(1, "Give it a name."), count: z.c
 const ok = { actor, origin: "https://tandem.example", host: "tandem.example" };
 
 describe("runAction", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("refuses a signed-out caller before parsing or running", async () => {
     let ran = false;
     const r = await runAction({ ...ok, actor: null }, schema, { name: "x", count: 1 }, async () => {
@@ -56,18 +61,25 @@ describe("runAction", () => {
     expect(c).toMatchObject({ ok: false, code: "conflict" });
   });
 
-  it("hides unexpected errors behind a generic message", async () => {
-    const original = console.error;
-    console.error = () => {};
-    try {
-      const r = await runAction(ok, schema, { name: "a", count: 1 }, async () => {
-        throw new Error("connection to db-7.internal refused");
-      });
-      expect(r).toMatchObject({ ok: false, code: "internal" });
-      expect(JSON.stringify(r)).not.toContain("db-7");
-    } finally {
-      console.error = original;
-    }
+  it("hides unexpected errors behind a generic message, and logs them with the request id", async () => {
+    const logged = vi.spyOn(log, "error");
+    const boom = new Error("connection to db-7.internal refused");
+    const r = await runAction({ ...ok, requestId: "req-action-01" }, schema, { name: "a", count: 1 }, async () => {
+      throw boom;
+    });
+    expect(r).toMatchObject({ ok: false, code: "internal" });
+    expect(JSON.stringify(r)).not.toContain("db-7");
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![0]).toEqual({ err: boom, requestId: "req-action-01", userId: "u1" });
+  });
+
+  it("does not log expected failures: they are answers, not incidents", async () => {
+    const logged = vi.spyOn(log, "error");
+    await runAction(ok, schema, { name: "a", count: 1 }, async () => {
+      throw new NotFound("Workflow");
+    });
+    await runAction(ok, schema, { name: "", count: 1 }, async () => "ran");
+    expect(logged).not.toHaveBeenCalled();
   });
 });
 

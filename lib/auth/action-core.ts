@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { parseInput } from "@/lib/validation";
 import type { Actor } from "./actor";
 
@@ -7,7 +8,7 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
 
-export type ActionContext = { actor: Actor | null; origin: string | null; host: string | null };
+export type ActionContext = { actor: Actor | null; origin: string | null; host: string | null; requestId?: string };
 
 /** FormData to a plain object (last value wins), dropping React's internal `$ACTION_` fields. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -28,7 +29,8 @@ export function sameOrigin(origin: string | null, host: string | null): boolean 
 
 /**
  * The server-action pipeline, free of Next.js so it can be tested: authenticate, check Origin,
- * parse with zod, run, and turn every failure into a typed result (never a stack trace).
+ * parse with zod, run, and turn every failure into a typed result (never a stack trace). An unexpected
+ * failure is logged with the request id; expected ones (domain errors) are answers, not incidents.
  */
 export async function runAction<S extends z.ZodType, T>(
   ctx: ActionContext,
@@ -48,7 +50,7 @@ export async function runAction<S extends z.ZodType, T>(
     if (err instanceof AppError) {
       return { ok: false, code: err.code, message: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) };
     }
-    console.error("[action] unexpected error", err);
+    log.error({ err, requestId: ctx.requestId ?? ctx.actor?.requestId, userId: ctx.actor?.userId }, "unexpected error in a server action");
     return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was changed; try again." };
   }
 }

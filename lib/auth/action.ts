@@ -16,6 +16,7 @@ export function defineAction<S extends z.ZodType, T>(schema: S, handler: (actor:
     const input = args.length === 2 ? args[1] : args[0];
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host");
-    return runAction({ actor: await getActor(), origin: h.get("origin"), host }, schema, input, handler);
+    const requestId = h.get("x-request-id") ?? undefined;
+    return runAction({ actor: await getActor(), origin: h.get("origin"), host, requestId }, schema, input, handler);
   };
 }
