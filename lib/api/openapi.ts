@@ -13,6 +13,7 @@ import {
   updateItemBody,
 } from "./schemas";
 import { agentOperations } from "./openapi-agent";
+import { analyticsOperations } from "./openapi-analytics";
 import { runOperations, sharedRunSchemas } from "./openapi-runs";
 import { triggerOperations } from "./openapi-triggers";
 import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
@@ -132,6 +133,7 @@ export const operations: Operation[] = [
   ...runOperations,
   ...triggerOperations,
   ...agentOperations,
+  ...analyticsOperations,
 ];
 
 /**
