@@ -1,5 +1,6 @@
 import path from "node:path";
 import { authSecret } from "@/lib/auth/secret";
+import { log } from "@/lib/log";
 import { getDatabase } from "./client";
 import { dataDir } from "./data-dir";
 import { migrate } from "./migrate";
@@ -17,18 +18,19 @@ export async function boot(): Promise<void> {
     authSecret();
     const { db, driver } = await getDatabase();
     const applied = await migrate(db);
-    if (applied.length) console.log(`[tandem] applied migrations: ${applied.join(", ")}`);
+    if (applied.length) log.info({ migrations: applied }, "applied migrations");
     if (process.env.TANDEM_SEED !== "off" && (await isEmpty(db))) {
       const { created } = await seed(db);
       if (!process.env.TANDEM_REPO_ROOTS?.trim()) ensureDemoRepository(path.join(dataDir(), "repos"));
-      console.log(`[tandem] seeded demo data (${created} records); sign in as alice@tandem.local / tandem-demo`);
+      // The demo password is in the README; a log line carries no password, even a public one.
+      log.info({ records: created }, "seeded demo data; sign in as alice@tandem.local (the demo password is in the README)");
     }
-    console.log(`[tandem] database ready (${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    log.info({ driver }, `database ready (${driver === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
     const { ensureAppEngine } = await import("@/lib/automation/engine");
     const engine = await ensureAppEngine(await getDatabase());
-    console.log(`[tandem] engine started (worker ${engine.workerId}${process.env.TANDEM_WORKER === "off" && driver === "postgres" ? ", send-only" : ""})`);
+    log.info({ workerId: engine.workerId, sendOnly: engine.sendOnly }, engine.sendOnly ? "engine started, send-only (workers run elsewhere)" : "engine started");
   } catch (err) {
-    console.error(`[tandem] cannot start: ${(err as Error).message}`);
+    log.fatal({ err }, "cannot start");
     process.exit(1);
   }
 }

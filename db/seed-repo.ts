@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+// Relative, not `@/`: Playwright's fixtures import this file too.
+import { log } from "../lib/log";
 
 /**
  * The demo repository the seeded agent-assist stages point at (`tandem-demo` under the default allowed
@@ -82,7 +84,7 @@ export function ensureDemoRepository(root: string, name = DEMO_REPO): string | n
     return dir;
   } catch (err) {
     // No git on this machine: the demo works without it, agent stages then say what is missing.
-    console.warn(`[tandem] could not create the demo repository in ${dir}: ${(err as Error).message}`);
+    log.warn({ err, dir }, "could not create the demo repository");
     return null;
   }
 }

@@ -3,12 +3,13 @@
 import { openPostgres } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { startAppEngine } from "@/lib/automation/engine";
+import { log } from "@/lib/log";
 
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error(
-      "[tandem] npm run worker needs DATABASE_URL: the embedded database belongs to the web server, which already runs a worker. " +
+    log.fatal(
+      "npm run worker needs DATABASE_URL: the embedded database belongs to the web server, which already runs a worker. " +
         "Point DATABASE_URL at the PostgreSQL the web server uses.",
     );
     process.exit(1);
@@ -16,21 +17,22 @@ async function main() {
   const database = await openPostgres(url);
   await migrate(database.db);
   const engine = await startAppEngine(database, { embedded: false, sendOnly: false });
-  console.log(`[tandem] worker ${engine.workerId} started`);
+  log.info({ workerId: engine.workerId }, "worker started");
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log("[tandem] worker stopping: finishing tasks in hand…");
+    log.info({ workerId: engine.workerId, signal }, "worker stopping: finishing tasks in hand");
     await engine.stop();
     await database.close();
+    log.info({ workerId: engine.workerId }, "worker stopped");
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((err) => {
-  console.error(`[tandem] worker cannot start: ${(err as Error).message}`);
+  log.fatal({ err }, "worker cannot start");
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 import { externalProviders } from "./providers";
@@ -25,7 +26,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Wrong passwords are expected; the audit log records them. Keep real errors.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
     },
   },
   providers: [

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { rewakePendingRecommendations, runAgentAssist } from "@/lib/agents/assist";
 import { type Engine, type EngineOptions, startEngine } from "@/lib/engine/runtime/worker";
+import { log } from "@/lib/log";
 import { onCron } from "@/lib/triggers/cron-trigger";
 import { onTriggerEvent } from "@/lib/triggers/events";
 import { reconcileSchedules } from "@/lib/triggers/schedule";
@@ -24,13 +25,13 @@ export async function startAppEngine(database: Database, over: Partial<EngineOpt
   // Cron triggers changed while no queue ran in their process (a script, a send-only web instance that
   // started later) get their schedules here.
   await reconcileSchedules(database.db, engine.boss).catch((err) =>
-    console.error(`[tandem] triggers: reconciling cron schedules failed: ${(err as Error).message}`),
+    log.error({ err, workerId: engine.workerId }, "triggers: reconciling cron schedules failed"),
   );
   // Embedded, a pending recommendation at start-up lost its worker in a crash: ask again at once rather
   // than when its job expires. On PostgreSQL other workers may hold them; the queue's expiry covers those.
   if (database.driver === "pglite" && process.env.TANDEM_WORKER !== "off") {
     await rewakePendingRecommendations(database.db).catch((err) =>
-      console.error(`[tandem] agents: waking pending recommendations failed: ${(err as Error).message}`),
+      log.error({ err, workerId: engine.workerId }, "agents: waking pending recommendations failed"),
     );
   }
   return engine;

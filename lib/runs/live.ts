@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { RUN_EVENTS_CHANNEL } from "@/lib/engine/runtime/events";
+import { log } from "@/lib/log";
 
 type Wake = () => void;
 type Hub = { byRun: Map<string, Set<Wake>>; listening: Promise<unknown> | null };
@@ -22,7 +23,7 @@ function hub(database: Database): Hub {
       for (const wake of h.byRun.get(runId) ?? []) wake();
     })
     .catch((err) => {
-      console.error("[live] LISTEN on run events failed; run streams fall back to polling", err);
+      log.warn({ err, channel: RUN_EVENTS_CHANNEL }, "LISTEN on run events failed; run streams fall back to polling");
       h.listening = null;
     });
   return h;

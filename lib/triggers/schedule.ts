@@ -3,6 +3,7 @@ import { type DrizzleTransactionLike, type PgBoss, fromDrizzle } from "pg-boss";
 import type { Db } from "@/db/client";
 import { type Trigger, triggers } from "@/db/schema";
 import { QUEUES, currentQueue } from "@/lib/engine/runtime/queue";
+import { log } from "@/lib/log";
 import type { CronConfig } from "./schemas";
 
 /**
@@ -68,7 +69,7 @@ export async function reconcileSchedules(db: Db, boss: PgBoss): Promise<{ schedu
       await boss.schedule(QUEUES.cron, cron, { triggerId: t.id }, { tz: timezone, key: t.id });
       scheduled++;
     } catch (err) {
-      console.error(`[tandem] triggers: cannot schedule trigger ${t.id}: ${(err as Error).message}`);
+      log.error({ err, triggerId: t.id }, "triggers: cannot schedule a cron trigger");
     }
   }
   for (const key of have.keys()) {

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { triggers } from "@/db/schema";
+import { log } from "@/lib/log";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { decryptSecret } from "@/lib/secrets/crypto";
 import { isUuid } from "./access";
 import { fireTrigger } from "./fire";
@@ -69,7 +71,8 @@ export async function handleWebhook(db: Db, req: Request, triggerId: string, now
     try {
       secret = decryptSecret(trigger.secretCiphertext!);
     } catch (err) {
-      console.error(`[tandem] webhook ${trigger.id}: ${(err as Error).message}`);
+      // The sender gets the same 401 as for a wrong signature; the operator learns the key is wrong here.
+      log.error({ err, triggerId: trigger.id, requestId: req.headers.get(REQUEST_ID_HEADER) ?? undefined }, "webhook: cannot decrypt the trigger's secret");
     }
   }
   const signature = req.headers.get("x-tandem-signature");

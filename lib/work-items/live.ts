@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { log } from "@/lib/log";
 import { ITEM_EVENTS_CHANNEL } from "./events";
 
 type Wake = () => void;
@@ -22,7 +23,7 @@ function hub(database: Database): Hub {
       for (const wake of h.byWorkflow.get(workflowId) ?? []) wake();
     })
     .catch((err) => {
-      console.error("[live] LISTEN failed; boards fall back to polling", err);
+      log.warn({ err, channel: ITEM_EVENTS_CHANNEL }, "LISTEN failed; boards fall back to polling");
       h.listening = null;
     });
   return h;

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import type { Database, Db } from "@/db/client";
+import { type Logger, log as rootLog } from "@/lib/log";
 import { promotePending } from "./advance";
 import { type Executors, defaultExecutors } from "./executors";
 import { type WorkerContext, processTask } from "./execute";
@@ -31,13 +32,35 @@ export type EngineOptions = {
   sendOnly?: boolean;
 };
 
-export type Engine = { boss: PgBoss; workerId: string; stop: () => Promise<void>; sweep: () => Promise<void> };
+export type Engine = {
+  boss: PgBoss;
+  workerId: string;
+  /** True when this process only sends wake-ups and works on no jobs (workers run elsewhere). */
+  sendOnly: boolean;
+  /** False once the engine was stopped, or its queue stopped under it: no more jobs are worked on here. */
+  running: () => boolean;
+  stop: () => Promise<void>;
+  sweep: () => Promise<void>;
+};
 
-const log = (msg: string, err?: unknown) => console.error(`[tandem] engine: ${msg}${err ? `: ${(err as Error).message ?? err}` : ""}`);
+// Ids only: a job's data may hold more than ids (an event's fields), and logs never carry contents.
+const jobIds = (data: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(data && typeof data === "object" ? data : {}).filter(([k, v]) => k.endsWith("Id") && typeof v === "string"),
+  ) as Record<string, string>;
 
-/** Runs each job of a batch; rethrows when any failed, so the queue retries the batch (claims make repeats harmless). */
-async function each<T>(jobs: { data: T }[], fn: (data: T) => Promise<void>): Promise<void> {
+/**
+ * Runs each job of a batch; rethrows when any failed, so the queue retries the batch (claims make
+ * repeats harmless). Each failure is logged with its queue, job id and the ids it carries.
+ */
+async function each<T>(log: Logger, jobs: { id: string; name: string; data: T }[], fn: (data: T) => Promise<void>): Promise<void> {
   const results = await Promise.allSettled(jobs.map((j) => fn(j.data)));
+  results.forEach((r, i) => {
+    if (r.status === "rejected") {
+      const job = jobs[i]!;
+      log.warn({ err: r.reason, queue: job.name, jobId: job.id, ...jobIds(job.data) }, "job failed; the queue will retry it");
+    }
+  });
   const failed = results.find((r) => r.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
@@ -51,11 +74,17 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const { database } = opts;
   const db = database.db;
   const settings = engineSettings();
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const log = rootLog.child({ component: "engine", workerId });
   const boss = createBoss(database.queue);
-  boss.on("error", (err) => log("queue error", err));
+  let stopped = false;
+  boss.on("error", (err) => log.error({ err }, "queue error"));
+  boss.on("stopped", () => {
+    stopped = true;
+  });
   await startBoss(boss);
   setQueue(boss);
-  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const running = () => !stopped;
   const w: WorkerContext = { db, workerId, executors: { ...defaultExecutors, ...opts.executors }, leaseMs: settings.leaseMs, inFlight: new Map() };
 
   const sweep = async () => {
@@ -64,16 +93,20 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
       await rewakeQueued(db, settings.leaseMs);
       await db.transaction(promotePending);
     } catch (err) {
-      log("recovery sweep failed", err);
+      log.error({ err }, "recovery sweep failed");
     }
   };
+  const stop = async () => {
+    stopped = true;
+    await stopBoss(boss, log);
+  };
   if (opts.sendOnly) {
-    return { boss, workerId, sweep, stop: async () => stopBoss(boss) };
+    return { boss, workerId, sendOnly: true, running, sweep, stop };
   }
 
   if (opts.embedded) await recoverLostTasks(db, { all: true });
   // At start, any queued task without a waiting job lost its wake-up (or it was queued where no queue ran).
-  await rewakeQueued(db, 0).catch((err) => log("waking queued tasks at start", err));
+  await rewakeQueued(db, 0).catch((err) => log.error({ err }, "waking queued tasks at start failed"));
   await sweep();
   // NOTIFY wakes workers when a job is sent; delayed jobs (retry backoff, timers) are found by polling,
   // so the poll interval bounds how late a retry or a timer can be.
@@ -81,16 +114,18 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   await boss.work<{ taskRunId: string; runId?: string }>(
     QUEUES.task,
     { ...fast, batchSize: 8, localConcurrency: opts.concurrency ?? 4 },
-    (jobs) => each(jobs, (d) => processTask(w, d.taskRunId, d.runId)),
+    (jobs) => each(log, jobs, (d) => processTask(w, d.taskRunId, d.runId)),
   );
-  await boss.work<TimerJob>(QUEUES.timer, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => fireTimer(db, d)));
-  await boss.work<EngineEvent>(QUEUES.event, { ...fast, batchSize: 4 }, (jobs) => each(jobs, (d) => opts.onEvent?.(db, d) ?? Promise.resolve()));
+  await boss.work<TimerJob>(QUEUES.timer, { ...fast, batchSize: 4 }, (jobs) => each(log, jobs, (d) => fireTimer(db, d)));
+  await boss.work<EngineEvent>(QUEUES.event, { ...fast, batchSize: 4 }, (jobs) =>
+    each(log, jobs, (d) => opts.onEvent?.(db, d) ?? Promise.resolve()),
+  );
   await boss.work<{ triggerId: string }>(QUEUES.cron, { pollingIntervalSeconds: 2 }, (jobs) =>
-    each(jobs, (d) => opts.onCron?.(db, d.triggerId) ?? Promise.resolve()),
+    each(log, jobs, (d) => opts.onCron?.(db, d.triggerId) ?? Promise.resolve()),
   );
   // Model calls are slow and few: two at a time, so they never crowd out task work.
   await boss.work<{ recommendationId: string }>(QUEUES.agent, { ...fast, batchSize: 1, localConcurrency: 2 }, (jobs) =>
-    each(jobs, (d) => opts.onAgent?.(db, d.recommendationId) ?? Promise.resolve()),
+    each(log, jobs, (d) => opts.onAgent?.(db, d.recommendationId) ?? Promise.resolve()),
   );
   const unlisten = await database.listen("tandem_task_cancel", (runId) => {
     for (const f of w.inFlight.values()) if (f.runId === runId) f.controller.abort();
@@ -100,17 +135,19 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   return {
     boss,
     workerId,
+    sendOnly: false,
+    running,
     sweep,
     stop: async () => {
       clearInterval(timer);
       await unlisten().catch(() => {});
       for (const f of w.inFlight.values()) f.controller.abort();
-      await stopBoss(boss);
+      await stop();
     },
   };
 }
 
-async function stopBoss(boss: PgBoss) {
+async function stopBoss(boss: PgBoss, log: Logger) {
   setQueue(null);
-  await boss.stop({ graceful: true, timeout: 5_000 }).catch((err) => log("stopping the queue", err));
+  await boss.stop({ graceful: true, timeout: 5_000 }).catch((err) => log.error({ err }, "stopping the queue failed"));
 }
