@@ -16,6 +16,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <NavLink href="/workflows">Workflows</NavLink>
           <NavLink href="/templates">Templates</NavLink>
           <NavLink href="/agent">Agent</NavLink>
+          <NavLink href="/analytics">Analytics</NavLink>
           <NavLink href="/settings/tokens">Settings</NavLink>
           <NavLink href="/settings/secrets">Secrets</NavLink>
         </nav>

@@ -47,6 +47,9 @@ export default async function WorkflowBoardPage({ params }: Props) {
             <Link href={`/workflows/${workflow.id}/runs`} className="hover:text-slate-900" data-testid="runs-link">
               Runs
             </Link>
+            <Link href={`/workflows/${workflow.id}/analytics`} className="hover:text-slate-900" data-testid="analytics-link">
+              Analytics
+            </Link>
             <Link href={`/workflows/${workflow.id}/versions`} className="hover:text-slate-900">
               Versions
             </Link>
