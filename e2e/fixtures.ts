@@ -1,5 +1,6 @@
 import { type BrowserContext, type Page, test as base, expect } from "@playwright/test";
 import { AgentPage } from "./pages/agent-page";
+import { AnalyticsPage } from "./pages/analytics-page";
 import { AppHeader } from "./pages/app-header";
 import { BoardPage } from "./pages/board-page";
 import { DesignerPage } from "./pages/designer-page";
@@ -44,6 +45,7 @@ export type Pages = {
   review: ReviewPanel;
   agent: AgentPage;
   triggers: TriggersPage;
+  analytics: AnalyticsPage;
   /** REST calls as this page's signed-in user. */
   api: TandemApi;
 };
@@ -66,6 +68,7 @@ function pagesOf(page: Page): Pages {
     review: new ReviewPanel(page),
     agent: new AgentPage(page),
     triggers: new TriggersPage(page),
+    analytics: new AnalyticsPage(page),
     api: new TandemApi(page),
   };
 }
