@@ -18,21 +18,23 @@ const { meRoute } = await import("./me");
 
 const linesFor = (requestId: string) => capture.lines().filter((l) => l.requestId === requestId);
 
-describeDb("REST request log", (db) => {
+describeDb("REST request log", (db, driver) => {
   let world: Awaited<ReturnType<typeof createApiWorld>>;
   beforeAll(async () => {
     world = await createApiWorld(db());
   });
+  // The suite runs once per driver against one logger: ids carry the driver to stay apart.
   const ctx = (who: Who | null, requestId: string, o: { authorization?: string; method?: string } = {}) => ({
     ...apiCtx(db(), who ? world.tokens[who] : null, o),
     path: "/api/v1/me",
-    requestId,
+    requestId: `${requestId}-${driver}`,
   });
+  const linesOf = (requestId: string) => linesFor(`${requestId}-${driver}`);
 
   it("writes one line per request: method, path, status, duration, request id and user", async () => {
     const res = await meRoute(ctx("owner", "req-me-00000001"));
     expect(res.status).toBe(200);
-    const lines = linesFor("req-me-00000001");
+    const lines = linesOf("req-me-00000001");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: "info",
@@ -48,7 +50,7 @@ describeDb("REST request log", (db) => {
   it("logs a refused request with its status and no user, and never the token it was sent", async () => {
     const res = await meRoute(ctx(null, "req-me-00000002", { authorization: "Bearer tdm_not-a-real-token" }));
     expect(res.status).toBe(401);
-    const [line, ...more] = linesFor("req-me-00000002");
+    const [line, ...more] = linesOf("req-me-00000002");
     expect(more).toEqual([]);
     expect(line).toMatchObject({ status: 401, path: "/api/v1/me" });
     expect(line).not.toHaveProperty("userId");
@@ -61,7 +63,7 @@ describeDb("REST request log", (db) => {
     });
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain("disk on fire");
-    const lines = linesFor("req-me-00000003");
+    const lines = linesOf("req-me-00000003");
     expect(lines.map((l) => [l.level, l.status ?? null])).toEqual([
       ["error", null],
       ["info", 500],
