@@ -40,6 +40,11 @@ export async function startAppEngine(database: Database, over: Partial<EngineOpt
 const globalKey = Symbol.for("tandem.engine");
 type GlobalWithEngine = typeof globalThis & { [globalKey]?: Promise<Engine> };
 
+/** The engine this process started (its start may still be in progress), or undefined when none was. */
+export function currentAppEngine(): Promise<Engine> | undefined {
+  return (globalThis as GlobalWithEngine)[globalKey];
+}
+
 /** Starts the process's engine once (dev-mode reloads reuse it); a handle, not state. */
 export function ensureAppEngine(database: Database): Promise<Engine> {
   const g = globalThis as GlobalWithEngine;

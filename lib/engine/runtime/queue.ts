@@ -27,9 +27,24 @@ export type Wake = { name: QueueName; data: Record<string, unknown>; startAfter?
 const globalKey = Symbol.for("tandem.queue");
 type GlobalWithQueue = typeof globalThis & { [globalKey]?: PgBoss | null };
 
+/**
+ * The names processes register under in pg-boss's instance registry (`pgboss.instance`, one row per
+ * PgBoss object, refreshed on a heartbeat): one that works on jobs, or one that only sends wake-ups.
+ */
+export const INSTANCE_NAMES = { worker: "tandem-worker", sender: "tandem-sender" } as const;
+/** How often each process refreshes its registry row; it reads as gone after three missed beats. */
+export const INSTANCE_HEARTBEAT_SECONDS = 10;
+
 /** Creates a pg-boss instance on the app's database connection (not started). */
-export function createBoss(conn: QueueConnection): PgBoss {
-  const common = { schedule: true, supervise: true, migrate: true, persistWarnings: false } as const;
+export function createBoss(conn: QueueConnection, opts: { works?: boolean } = {}): PgBoss {
+  const common = {
+    schedule: true,
+    supervise: true,
+    migrate: true,
+    persistWarnings: false,
+    instanceName: opts.works === false ? INSTANCE_NAMES.sender : INSTANCE_NAMES.worker,
+    instanceHeartbeatSeconds: INSTANCE_HEARTBEAT_SECONDS,
+  } as const;
   return conn.kind === "pglite"
     ? new PgBoss({ ...common, db: fromPglite(conn.client), backend: "pglite", useListenNotify: true })
     : new PgBoss({ ...common, connectionString: conn.url, max: Number(process.env.TANDEM_QUEUE_POOL ?? 10), useListenNotify: true });
@@ -43,6 +58,16 @@ export async function startBoss(boss: PgBoss): Promise<void> {
     // for infrastructure failures, such as a lost connection mid-handler.
     await boss.createQueue(name, { retryLimit: 5, retryDelay: 1, retryBackoff: true, expireInSeconds: 15 * 60, notify: true });
   }
+}
+
+/**
+ * Engine workers alive on this database, in any process: registered as workers, not stopped, and
+ * heard from within three heartbeats (pg-boss's own `live`). What a web instance can know of workers
+ * on other machines without sharing their memory.
+ */
+export async function countLiveWorkers(boss: PgBoss): Promise<number> {
+  const instances = await boss.getInstances();
+  return instances.filter((i) => i.live && (i.name === INSTANCE_NAMES.worker || i.workers.some((w) => w.queue === QUEUES.task))).length;
 }
 
 /** Makes `boss` the queue that this process's engine sends wake-ups to (null: none, e.g. a script). */

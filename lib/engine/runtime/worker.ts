@@ -76,7 +76,7 @@ export async function startEngine(opts: EngineOptions): Promise<Engine> {
   const settings = engineSettings();
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const log = rootLog.child({ component: "engine", workerId });
-  const boss = createBoss(database.queue);
+  const boss = createBoss(database.queue, { works: !opts.sendOnly });
   let stopped = false;
   boss.on("error", (err) => log.error({ err }, "queue error"));
   boss.on("stopped", () => {
