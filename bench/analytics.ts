@@ -13,8 +13,10 @@ import { type Summary, ms, summarize } from "./stats";
 /**
  * The analytics dashboard at scale: one workflow of 100,000 items and 1,000,000 transitions over a
  * year on PostgreSQL (a tenth of that on PGlite). Times the server side of the whole workflow page
- * (every widget's queries, as the page runs them) beside one hand-written aggregate over the same
- * transitions in the same run, for the default range (30 days) and for a whole year.
+ * (every widget's queries, as the page runs them) beside two hand-written aggregates over the same
+ * transitions in the same run — the least any dashboard reads (entries per stage and day) and the
+ * textbook time in stage (lag over each item's transitions) — for the default range (30 days) and a year.
+ * The aim is judged against the first, the stricter.
  */
 
 /** Aims: the whole dashboard in under 300 ms, and within 3× of the hand-written query. */
@@ -27,7 +29,7 @@ export type AnalyticsFigures = {
   items: number;
   transitions: number;
   loadMs: number;
-  ranges: { label: string; transitionsInRange: number; dashboard: Summary; handWritten: Summary; ratio: number }[];
+  ranges: { label: string; transitionsInRange: number; dashboard: Summary; counts: Summary; timeInStage: Summary; ratio: number }[];
   overview: Summary;
 };
 
@@ -43,13 +45,27 @@ async function time(n: number, fn: () => Promise<unknown>): Promise<Summary> {
 }
 
 /** Entries per stage and day over the range's transitions: the least a dashboard must read, written by hand. */
-function handWritten(database: Database, workflowId: string, range: AnalyticsRange) {
+function countByDay(database: Database, workflowId: string, range: AnalyticsRange) {
   return database.db.execute(sql`
-    select t.to_stage_id, floor((extract(epoch from t.at) * 1000 - ${range.from.getTime()}) / 86400000)::int as day, count(*)
+    select t.to_stage_id, date_trunc('day', t.at), count(*)
     from work_item_transitions t
     where t.to_stage_id in (select id from stages where workflow_id = ${workflowId})
       and t.at >= ${range.from.toISOString()}::timestamptz and t.at < ${range.to.toISOString()}::timestamptz
     group by 1, 2`);
+}
+
+/** Time in stage as one would write it by hand: each transition's time to the item's next one, per stage. */
+function timeInStage(database: Database, workflowId: string, range: AnalyticsRange) {
+  return database.db.execute(sql`
+    select stage, count(*), avg(took), percentile_cont(0.85) within group (order by took)
+    from (
+      select t.from_stage_id as stage, t.at - lag(t.at) over (partition by t.work_item_id order by t.at) as took
+      from work_item_transitions t
+      where t.to_stage_id in (select id from stages where workflow_id = ${workflowId})
+        and t.at >= ${range.from.toISOString()}::timestamptz and t.at < ${range.to.toISOString()}::timestamptz
+    ) v
+    where stage is not null and took is not null
+    group by stage`);
 }
 
 async function measureDriver(driver: Driver, adminUrl: string, items: number, log: (m: string) => void): Promise<AnalyticsFigures | null> {
@@ -78,9 +94,10 @@ async function measureDriver(driver: Driver, adminUrl: string, items: number, lo
       const inRange = await countInRange(database, range);
       // A new scope object per call: nothing is shared between two timed dashboards.
       const dashboard = await time(RUNS, () => getWorkflowAnalytics({ db: database.db, actor, workflowId: data.workflowId, range: { ...range } }));
-      const hand = await time(RUNS, () => handWritten(database, data.workflowId, range));
-      out.push({ label, transitionsInRange: inRange, dashboard, handWritten: hand, ratio: dashboard.p50 / hand.p50 });
-      log(`${driver}: analytics ${label}: dashboard p50 ${ms(dashboard.p50)}, hand-written p50 ${ms(hand.p50)}`);
+      const counts = await time(RUNS, () => countByDay(database, data.workflowId, range));
+      const tis = await time(RUNS, () => timeInStage(database, data.workflowId, range));
+      out.push({ label, transitionsInRange: inRange, dashboard, counts, timeInStage: tis, ratio: dashboard.p50 / counts.p50 });
+      log(`${driver}: analytics ${label}: dashboard p50 ${ms(dashboard.p50)}, counts by day p50 ${ms(counts.p50)}, time in stage p50 ${ms(tis.p50)}`);
     }
     const overview = await time(RUNS, () => getOverview({ db: database.db, actor, range: { ...ranges[0]!.range } }));
     return { driver, items: data.counts.items, transitions: data.counts.transitions, loadMs, ranges: out, overview };
@@ -109,11 +126,12 @@ export async function measureAnalytics(adminUrl: string, drivers: string[], log:
 
 /** The figures as a table, one row per driver and range. */
 export function analyticsTable(list: AnalyticsFigures[]): string {
-  const head = "| driver | items / transitions | range (transitions in it) | dashboard p50 / p95 | hand-written p50 | ratio | overview p50 |\n| --- | --- | --- | --- | --- | --- | --- |";
+  const head =
+    "| driver | items / transitions | range (transitions in it) | dashboard p50 / p95 | by hand: counts by day | by hand: time in stage | ratio to counts / to time in stage | overview p50 |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
   const rows = list.flatMap((f) =>
     f.ranges.map(
       (r) =>
-        `| ${f.driver} | ${f.items.toLocaleString("en")} / ${f.transitions.toLocaleString("en")} | ${r.label} (${r.transitionsInRange.toLocaleString("en")}) | ${ms(r.dashboard.p50)} / ${ms(r.dashboard.p95)} | ${ms(r.handWritten.p50)} | ${r.ratio.toFixed(2)} | ${ms(f.overview.p50)} |`,
+        `| ${f.driver} | ${f.items.toLocaleString("en")} / ${f.transitions.toLocaleString("en")} | ${r.label} (${r.transitionsInRange.toLocaleString("en")}) | ${ms(r.dashboard.p50)} / ${ms(r.dashboard.p95)} | ${ms(r.counts.p50)} | ${ms(r.timeInStage.p50)} | ${r.ratio.toFixed(2)} / ${(r.dashboard.p50 / r.timeInStage.p50).toFixed(2)} | ${ms(f.overview.p50)} |`,
     ),
   );
   return ["Analytics dashboard (server time of every widget's queries)", head, ...rows].join("\n");
@@ -123,5 +141,5 @@ export function analyticsTable(list: AnalyticsFigures[]): string {
 export function analyticsSummary(f: AnalyticsFigures): string {
   const r = f.ranges[0]!;
   const met = r.dashboard.p50 < ANALYTICS_AIM_MS && r.ratio <= ANALYTICS_AIM_RATIO;
-  return `analytics ${f.driver}: dashboard p50 ${ms(r.dashboard.p50)} (aim < ${ANALYTICS_AIM_MS} ms), ${r.ratio.toFixed(2)}× the hand-written query (aim ≤ ${ANALYTICS_AIM_RATIO}×) — ${met ? "met" : "NOT met"}`;
+  return `analytics ${f.driver}: dashboard p50 ${ms(r.dashboard.p50)} (aim < ${ANALYTICS_AIM_MS} ms), ${r.ratio.toFixed(2)}× a hand-written count by stage and day (aim ≤ ${ANALYTICS_AIM_RATIO}×), ${(r.dashboard.p50 / r.timeInStage.p50).toFixed(2)}× a hand-written time in stage — ${met ? "met" : "NOT met"}`;
 }

@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AnalyticsScope, assertVisible, filtersItems, itemFilter, num, rows } from "./scope";
 import { bucketIndex, bucketStarts, durationAggregates, durationStats, epochMs } from "./stats";
-import type { CycleTimePoint, DurationStats, FlowPoint, StageFigures, ThroughputPoint, Totals } from "./types";
+import type { AnalyticsRange, CycleTimePoint, DurationStats, FlowPoint, StageFigures, ThroughputPoint, Totals } from "./types";
 
 /**
  * The flow of items through a workflow's stages over a range: totals, per-stage figures, throughput,
@@ -90,7 +90,7 @@ async function loadTimeInStage(scope: AnalyticsScope): Promise<Map<string, Stage
     db,
     sql`select fs as stage, count(*)::int as n, avg(took)::float8 as mean, percentile_cont(0.85) within group (order by took)::float8 as p85
         from (
-          select fs, ${epochMs(sql`at`)} - ${epochMs(sql`coalesce(lag(at) over (partition by item order by at), ${before})`)} as took
+          select fs, ${epochMs(sql`at - coalesce(lag(at) over (partition by item order by at), ${before})`)} as took
           from (
             select t.work_item_id as item, t.from_stage_id as fs, t.at
             from work_item_transitions t ${join}
@@ -101,6 +101,16 @@ async function loadTimeInStage(scope: AnalyticsScope): Promise<Map<string, Stage
         group by fs`,
   );
   return new Map(list.map((r) => [r.stage, { count: Number(r.n), meanMs: num(r.mean), p85Ms: num(r.p85) }]));
+}
+
+/**
+ * Whether the item of a last-stage entry `e` (joined as `i`) was still in the last stage at the range's
+ * end. For a range that ends now or later its current stage says so; for one in the past, no later
+ * transition before the end may exist (an index probe per completion).
+ */
+export function stillThere(range: AnalyticsRange, lastStage: string | SQL): SQL {
+  if (range.to.getTime() >= Date.now()) return sql`i.stage_id = ${lastStage}`;
+  return sql`not exists (select 1 from work_item_transitions x where x.work_item_id = e.item and x.at > e.at and x.at < ${range.to.toISOString()}::timestamptz)`;
 }
 
 /**
@@ -122,8 +132,7 @@ async function loadCompletions(scope: AnalyticsScope, lastStageId: string | null
         done as materialized (
           select e.item, i.title, e.at, ${epochMs(sql`e.at - i.created_at`)} as ms, ${bucketIndex(sql`e.at`, range)} as b
           from entered e join work_items i on i.id = e.item
-          where (i.archived_at is null or i.archived_at >= ${to}) and ${itemFilter(range)}
-            and not exists (select 1 from work_item_transitions x where x.work_item_id = e.item and x.at > e.at and x.at < ${to})
+          where (i.archived_at is null or i.archived_at >= ${to}) and ${itemFilter(range)} and ${stillThere(range, lastStageId)}
         )
         select ${durationAggregates(sql`ms`)},
           (select coalesce(json_agg(json_build_array(item, title, ${epochMs(sql`at`)}, ms)), '[]')

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleWorkflowsWhere } from "@/lib/auth/visibility";
+import { stillThere } from "./flow";
 import { filtersItems, itemFilter, rate, rows } from "./scope";
 import { durationAggregates, durationStats, epochMs } from "./stats";
 import type { AnalyticsRange, DurationStats, Overview, Totals, WorkflowSummary } from "./types";
@@ -62,9 +63,8 @@ export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; 
           ),
           done as (
             select i.workflow_id as id, ${epochMs(sql`e.at - i.created_at`)} as ms
-            from entered e join work_items i on i.id = e.item
-            where (i.archived_at is null or i.archived_at >= ${to}) and ${filter}
-              and not exists (select 1 from work_item_transitions x where x.work_item_id = e.item and x.at > e.at and x.at < ${to})
+            from entered e join work_items i on i.id = e.item join wv on wv.id = i.workflow_id
+            where (i.archived_at is null or i.archived_at >= ${to}) and ${filter} and ${stillThere(range, sql`wv.last_stage`)}
           )
           select id, ${durationAggregates(sql`ms`)} from done group by grouping sets ((id), ())`,
     ),

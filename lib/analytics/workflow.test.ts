@@ -111,6 +111,13 @@ describeDb("workflow analytics", (db) => {
     ]);
   });
 
+  it("counts the same completions for a range that ends now or later, from the items' current stages", async () => {
+    const open = await getFlowFigures({ db: db(), actor: alice, workflowId: wf.id, range: { from: at(0), to: new Date(Date.now() + DAY), bucket: "week" } });
+    // H left Done after d7, so only A and B are still complete; D completed before d0.
+    expect(open.totals).toMatchObject({ completed: 3, completedInRange: 2 });
+    expect(open.cycleTimes.points.map((p) => p.title)).toEqual(["A", "B"]);
+  });
+
   it("gives each stage its entries, exits, time in stage, current count and item-time, and names the bottleneck", async () => {
     const f = await getFlowFigures({ db: db(), actor: alice, workflowId: wf.id, range });
     const byName = Object.fromEntries(f.stages.map((s) => [s.name, s]));
