@@ -52,8 +52,9 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "ignore",
+    // The server logs JSON lines to stdout: shown from warnings up, so a server error appears beside the failing test.
+    stdout: "pipe",
     stderr: "pipe",
-    env: { TANDEM_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { TANDEM_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
   },
 });
