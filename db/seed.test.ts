@@ -1,9 +1,10 @@
 import { asc, count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { planSchema } from "@/lib/agents/types";
 import { loadActor } from "@/lib/auth/actor";
 import { listVisibleWorkflows } from "@/lib/workflows/queries";
 import { definitionSchema, validateDefinition } from "@/lib/workflows/definition";
-import { auditLog, stages, users, workItemTransitions, workItems, workflowVersions, workflows } from "./schema";
+import { agentRecommendations, auditLog, stages, users, workItemTransitions, workItems, workflowVersions, workflows } from "./schema";
 import { seed, seedId } from "./seed";
 import { describeDb } from "./testing/database";
 
@@ -82,6 +83,30 @@ describeDb("demo seed", (db) => {
       expect(moves.at(-1)!.at.getTime()).toBeLessThanOrEqual(now.getTime());
       expect(item.completedAt !== null).toBe(item.stageId === lastStage.get(item.workflowId));
     }
+  });
+
+  it("gives each finished visit of an agent-assist stage a decided recommendation, inside the visit", async () => {
+    const wfId = seedId("workflow:platform-code-review");
+    const agentStage = seedId("stage:platform-code-review:1");
+    const recs = await db().select().from(agentRecommendations).where(eq(agentRecommendations.workflowId, wfId));
+    const exits = await db()
+      .select({ item: workItemTransitions.workItemId, at: workItemTransitions.at })
+      .from(workItemTransitions)
+      .where(eq(workItemTransitions.fromStageId, agentStage));
+    expect(recs.length).toBe(exits.length);
+    expect(recs.length).toBeGreaterThan(5);
+    for (const r of recs) {
+      expect(r.stageId).toBe(agentStage);
+      expect(["accepted", "rejected"]).toContain(r.status);
+      expect(planSchema.safeParse(r.plan).success).toBe(true);
+      expect(r.createdAt.getTime()).toBeLessThan(r.finishedAt!.getTime());
+      expect(r.finishedAt!.getTime()).toBeLessThanOrEqual(r.decidedAt!.getTime());
+      expect(exits.some((e) => e.item === r.workItemId && e.at.getTime() >= r.decidedAt!.getTime())).toBe(true);
+      if (r.editedPlan) expect(r.editDiff).toMatchObject({ plan: [expect.stringMatching(/risk/i)] });
+    }
+    const statuses = new Set(recs.map((r) => r.status));
+    expect(statuses).toEqual(new Set(["accepted", "rejected"]));
+    expect(recs.some((r) => r.editedPlan)).toBe(true);
   });
 
   it("spreads the team workflow's items over its stages and weeks", async () => {

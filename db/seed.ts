@@ -7,7 +7,8 @@ import { appendAudit } from "@/lib/audit/log";
 import { insertWorkflow } from "@/lib/workflows/create";
 import { definitionOf, stageDefOf } from "@/lib/workflows/definition";
 import type { Db } from "./client";
-import { type NewWorkItemTransition, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
+import { type NewWorkItemTransition, agentRecommendations, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
+import { seedRecommendations } from "./seed-recommendations";
 import { DEMO_PASSWORD, type WorkflowSeed, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
 
 /** A stable UUID for a seed key, so that seeding twice finds the same rows. */
@@ -114,6 +115,9 @@ async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number
   });
   await db.insert(workItems).values(items);
   await db.insert(workItemTransitions).values(transitions);
+  const stages = wf.stages.map((s, i) => ({ id: stageIds[i]!, type: s.type }));
+  const recommendations = seedRecommendations({ workflowId: id, stages, items, transitions, rand, idOf: seedId });
+  if (recommendations.length) await db.insert(agentRecommendations).values(recommendations);
   return 1;
 }
 
