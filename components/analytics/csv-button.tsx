@@ -1,4 +1,5 @@
 "use client";
+import { downloadBlob } from "@/components/ui/download";
 import { toCsv } from "./csv";
 import { type TableSpec, csvOf } from "./table-spec";
 
@@ -7,16 +8,7 @@ export function CsvButton({ table, fileName }: { table: TableSpec; fileName: str
   function download() {
     const { columns, rows } = csvOf(table);
     // The byte-order mark makes spreadsheet programs read the file as UTF-8 (titles, dashes).
-    const blob = new Blob(["\uFEFF", toCsv(columns, rows)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // Revoked a little later: some browsers start reading the blob only after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(fileName, new Blob(["\uFEFF", toCsv(columns, rows)], { type: "text/csv;charset=utf-8" }));
   }
   return (
     <button

@@ -2,20 +2,13 @@
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { type ImportProblem, exportDescriptor, exportWorkflow, parseImport, slugify } from "@/lib/workflows/io";
+import { downloadBlob } from "@/components/ui/download";
 import { appendGraphStage, setStageGraph } from "./edits";
 import { useDesignerStore } from "./store/store";
 import { newUuid } from "./uuid";
 
 function download(fileName: string, content: unknown) {
-  const blob = new Blob([JSON.stringify(content, null, 2)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  downloadBlob(fileName, new Blob([JSON.stringify(content, null, 2)], { type: "application/json" }));
 }
 
 /**
