@@ -1,10 +1,10 @@
 import { type SQL, and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Db, rowsOf } from "@/db/client";
 import { workflows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleWorkflowsWhere } from "@/lib/auth/visibility";
 import { NotFound } from "@/lib/errors";
-import { workflowId as workflowIdSchema } from "@/lib/workflows/schemas";
 import type { AnalyticsRange } from "./types";
 
 /** What every workflow figure is computed for: one workflow the actor can see, one range. */
@@ -12,7 +12,7 @@ export type AnalyticsScope = { db: Db; actor: Actor; workflowId: string; range: 
 
 /** Checks that the actor can see the workflow; invisible, malformed and missing ids are all NotFound. */
 export async function assertVisible({ db, actor, workflowId }: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
-  if (!workflowIdSchema.safeParse(workflowId).success) throw new NotFound("Workflow");
+  if (!z.uuid().safeParse(workflowId).success) throw new NotFound("Workflow");
   const [wf] = await db
     .select({ id: workflows.id })
     .from(workflows)
