@@ -38,14 +38,15 @@ export async function RunsWidget({ scope, fileBase }: { scope: AnalyticsScope; f
     rows: runs.topFailingTasks.map((t) => ({ task: taskName(t), failed: t.failed, error: clip(t.lastError) ?? "—" })),
   };
   const agents: TableSpec = {
-    caption: "Agent engines whose recommendations failed most in the range",
+    caption: "Agents that failed most in the range: agent tasks by role, agent-assist recommendations by engine",
     columns: [
-      { key: "engine", label: "Engine" },
+      { key: "agent", label: "Agent" },
+      { key: "source", label: "As" },
       { key: "model", label: "Model" },
       { key: "failed", label: "Failed", numeric: true },
       { key: "total", label: "Of", numeric: true },
     ],
-    rows: runs.topFailingAgents.map((a) => ({ engine: a.engine, model: a.model ?? "—", failed: a.failed, total: a.total })),
+    rows: runs.topFailingAgents.map((a) => ({ agent: a.agent, source: a.source === "task" ? "Task-graph agent" : "Agent assist", model: a.model ?? "—", failed: a.failed, total: a.total })),
   };
   const empty = runs.total === 0 && runs.tasks.length === 0 && runs.topFailingAgents.length === 0;
   return (
@@ -94,7 +95,7 @@ export async function RunsWidget({ scope, fileBase }: { scope: AnalyticsScope; f
               </div>
               <div className="space-y-1" data-testid="top-failing-agents">
                 <h3 className="text-sm font-medium text-slate-800">Top failing agents</h3>
-                {agents.rows.length ? <DataTable spec={agents} captionHidden /> : <p className="text-sm text-slate-500">No agent recommendation failed in this range.</p>}
+                {agents.rows.length ? <DataTable spec={agents} captionHidden /> : <p className="text-sm text-slate-500">No agent failed in this range.</p>}
               </div>
             </div>
           </div>

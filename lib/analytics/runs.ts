@@ -16,13 +16,13 @@ function runsInRange({ workflowId, range }: AnalyticsScope): SQL {
       and r.created_at < ${range.to.toISOString()}::timestamptz ${items}`;
 }
 
-/** Run outcomes, durations, per-task durations and failures, and the agent engines that failed most. */
+/** Run outcomes, durations, per-task durations and failures, and the agents that failed most. */
 export async function getRunFigures(scope: AnalyticsScope): Promise<RunFigures> {
   await assertVisible(scope);
   const { db, workflowId, range } = scope;
   const inRange = runsInRange(scope);
   const took = epochMs(sql`finished_at - started_at`);
-  const [[summary], tasks, agents] = await Promise.all([
+  const [[summary], tasks, assists, agentTasks] = await Promise.all([
     rows<Record<string, unknown>>(
       db,
       sql`with rr as (${inRange})
@@ -45,15 +45,29 @@ export async function getRunFigures(scope: AnalyticsScope): Promise<RunFigures> 
           group by s.name, s.position, tr.task_key
           order by s.position, tr.task_key`,
     ),
-    rows<{ engine: string; model: string | null; failed: number; total: number }>(
+    rows<{ agent: string; model: string | null; failed: number; total: number }>(
       db,
-      sql`select coalesce(a.engine, 'unknown') as engine, a.model, count(*) filter (where a.status = 'error')::int as failed, count(*)::int as total
+      sql`select coalesce(a.engine, 'unknown') as agent, a.model, count(*) filter (where a.status = 'error')::int as failed, count(*)::int as total
           from agent_recommendations a ${filtersItems(range) ? sql`join work_items i on i.id = a.work_item_id and ${itemFilter(range)}` : sql``}
           where a.workflow_id = ${workflowId} and a.created_at >= ${range.from.toISOString()}::timestamptz and a.created_at < ${range.to.toISOString()}::timestamptz
           group by 1, 2
-          having count(*) filter (where a.status = 'error') > 0
-          order by failed desc, total desc, engine
-          limit 5`,
+          having count(*) filter (where a.status = 'error') > 0`,
+    ),
+    // An agent task's role and model hint are in the definition version the run pinned.
+    rows<{ agent: string; model: string | null; failed: number; total: number }>(
+      db,
+      sql`with rr as (${inRange})
+          select coalesce(task -> 'executor' ->> 'role', tr.task_key) as agent, nullif(task -> 'executor' ->> 'modelHint', '') as model,
+            count(*) filter (where tr.status = 'failed')::int as failed, count(*)::int as total
+          from rr join task_runs tr on tr.run_id = rr.id
+          join workflow_versions v on v.workflow_id = rr.workflow_id and v.version = rr.definition_version
+          cross join lateral (
+            select t as task from jsonb_array_elements(v.definition -> 'stages') s, jsonb_array_elements(s -> 'taskGraph' -> 'tasks') t
+            where s ->> 'id' = rr.stage_id::text and t ->> 'id' = tr.task_key
+          ) d
+          where task -> 'executor' ->> 'kind' = 'agent' and tr.status in ('completed', 'failed')
+          group by 1, 2
+          having count(*) filter (where tr.status = 'failed') > 0`,
     ),
   ]);
   const total = Number(summary?.total ?? 0);
@@ -84,6 +98,11 @@ export async function getRunFigures(scope: AnalyticsScope): Promise<RunFigures> 
       .sort((a, b) => Number(b.failed) - Number(a.failed) || a.task_key.localeCompare(b.task_key))
       .slice(0, 5)
       .map((t) => ({ stageName: t.stage_name, taskKey: t.task_key, failed: Number(t.failed), lastError: t.last_error })),
-    topFailingAgents: agents.map((a) => ({ engine: a.engine, model: a.model, failed: Number(a.failed), total: Number(a.total) })),
+    topFailingAgents: [
+      ...agentTasks.map((a) => ({ source: "task" as const, agent: a.agent, model: a.model, failed: Number(a.failed), total: Number(a.total) })),
+      ...assists.map((a) => ({ source: "assist" as const, agent: a.agent, model: a.model, failed: Number(a.failed), total: Number(a.total) })),
+    ]
+      .sort((a, b) => b.failed - a.failed || b.total - a.total || a.agent.localeCompare(b.agent))
+      .slice(0, 5),
   };
 }

@@ -80,8 +80,11 @@ export type RunFigures = {
   tasks: { stageName: string; taskKey: string; finished: number; failed: number; meanMs: number | null; p85Ms: number | null }[];
   /** Task keys with failures, most failures first (at most 5). */
   topFailingTasks: { stageName: string; taskKey: string; failed: number; lastError: string | null }[];
-  /** Agent engines whose recommendations failed, most failures first (at most 5). */
-  topFailingAgents: { engine: string; model: string | null; failed: number; total: number }[];
+  /**
+   * The agents that failed most (at most 5): agent tasks of task graphs by role (`task`), and agent-assist
+   * recommendations by engine (`assist`); `total` is their calls in the range.
+   */
+  topFailingAgents: { agent: string; source: "task" | "assist"; model: string | null; failed: number; total: number }[];
 };
 
 export type AgentFigures = {

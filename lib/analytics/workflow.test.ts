@@ -5,6 +5,7 @@ import { describeDb } from "@/db/testing/database";
 import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/errors";
+import { chain, graph, task } from "@/lib/engine/testing";
 import type { AnalyticsRange } from "./types";
 import { getAgentFigures, getFilterOptions, getFlowFigures, getRunFigures, getWorkflowAnalytics } from "./workflow";
 
@@ -249,7 +250,28 @@ describeDb("workflow analytics", (db) => {
       reviewWait: { count: 3, meanMs: expect.closeTo((7 / 3) * HOUR, 3), medianMs: 2 * HOUR, p85Ms: expect.closeTo(3.4 * HOUR, 3) },
     });
     const r = await getRunFigures({ db: db(), actor: alice, workflowId: wf.id, range });
-    expect(r.topFailingAgents).toEqual([{ engine: "builtin", model: null, failed: 1, total: 5 }]);
+    expect(r.topFailingAgents).toEqual([{ agent: "builtin", source: "assist", model: null, failed: 1, total: 5 }]);
+  });
+
+  it("names failing agent tasks by the role their pinned definition gives them", async () => {
+    const reviewer = { kind: "agent" as const, role: "reviewer", modelHint: "small", prompt: "Review it." };
+    const agentic = await createWorkflow(db(), {
+      ownerUserId: alice.userId,
+      ownerTeamId: alice.memberships[0]!.teamId,
+      visibility: "team",
+      stages: [{ name: "Check", type: "AUTOMATION", taskGraph: graph([task("review", { executor: reviewer }), task("notes")], chain("review", "notes")) }, { name: "Done" }],
+    });
+    const stageId = agentic.stages[0]!.id;
+    for (const [review, notes] of [["failed", "skipped"], ["completed", "completed"], ["failed", "skipped"]] as const) {
+      const [r] = await db().insert(runs).values({ workflowId: agentic.id, stageId, definitionVersion: 1, origin: "api", status: "failed", createdAt: at(2) }).returning();
+      await db().insert(taskRuns).values([
+        { runId: r!.id, taskKey: "review", status: review, startedAt: at(2), finishedAt: at(2.01), error: review === "failed" ? "model timed out" : null },
+        { runId: r!.id, taskKey: "notes", status: notes },
+      ]);
+    }
+    const f = await getRunFigures({ db: db(), actor: alice, workflowId: agentic.id, range });
+    expect(f.topFailingAgents).toEqual([{ agent: "reviewer", source: "task", model: "small", failed: 2, total: 3 }]);
+    expect(f.topFailingTasks).toEqual([{ stageName: "Check", taskKey: "review", failed: 2, lastError: "model timed out" }]);
   });
 
   describe("visibility", () => {

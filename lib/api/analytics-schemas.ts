@@ -63,7 +63,9 @@ export const workflowAnalyticsResponse = z.object({
     duration: durationStats,
     tasks: z.array(z.object({ stageName: z.string(), taskKey: z.string(), finished: z.number().int(), failed: z.number().int(), meanMs: ms, p85Ms: ms })),
     topFailingTasks: z.array(z.object({ stageName: z.string(), taskKey: z.string(), failed: z.number().int(), lastError: z.string().nullable() })),
-    topFailingAgents: z.array(z.object({ engine: z.string(), model: z.string().nullable(), failed: z.number().int(), total: z.number().int() })),
+    topFailingAgents: z
+      .array(z.object({ agent: z.string(), source: z.enum(["task", "assist"]), model: z.string().nullable(), failed: z.number().int(), total: z.number().int() }))
+      .describe("Agent tasks by role (`task`) and agent-assist recommendations by engine (`assist`) that failed, most failures first."),
   }),
   agents: z.object({
     total: z.number().int(),
