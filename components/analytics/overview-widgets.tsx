@@ -1,15 +1,13 @@
-import type { Db } from "@/db/client";
-import { getOverview } from "@/lib/analytics/overview";
-import type { AnalyticsRange } from "@/lib/analytics/types";
-import type { Actor } from "@/lib/auth/actor";
+import { type OverviewScope, getOverview } from "@/lib/analytics/overview";
 import { formatDay } from "./format";
 import { OverviewTable } from "./overview-table";
 import { TotalsGrid } from "./totals-grid";
 import { WidgetFrame } from "./widget-frame";
 
 /** `/analytics`: the headline figures summed over every visible workflow, then each workflow's. */
-export async function OverviewWidgets({ db, actor, range, search, fileName }: { db: Db; actor: Actor; range: AnalyticsRange; search: string; fileName: string }) {
-  const overview = await getOverview({ db, actor, range });
+export async function OverviewWidgets({ scope, search, fileName }: { scope: OverviewScope; search: string; fileName: string }) {
+  const overview = await getOverview(scope);
+  const { range } = scope;
   const asOf = formatDay(new Date(range.to.getTime() - 1), true);
   return (
     <>

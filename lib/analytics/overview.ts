@@ -9,12 +9,15 @@ import type { AnalyticsRange, DurationStats, Overview, Totals, WorkflowSummary }
 
 type Counts = { items: number; completed: number; created: number };
 
+/** What the overview is computed for: the actor's visible workflows over one range. */
+export type OverviewScope = { db: Db; actor: Actor; range: AnalyticsRange };
+
 /**
  * `/analytics`: the headline figures of every workflow the actor can see (templates and archived
  * workflows aside), each as its own page would show them, and their sum. Visibility is part of every
  * statement, so a workflow the actor cannot see counts nowhere, not even in the totals.
  */
-export async function getOverview({ db, actor, range }: { db: Db; actor: Actor; range: AnalyticsRange }): Promise<Overview> {
+export async function getOverview({ db, actor, range }: OverviewScope): Promise<Overview> {
   const visible = sql`select id, (select s.id from stages s where s.workflow_id = workflows.id and s.removed_at is null order by s.position desc limit 1) as last_stage
     from workflows where ${visibleWorkflowsWhere(actor)} and not workflows.is_template and workflows.archived_at is null`;
   const from = sql`${range.from.toISOString()}::timestamptz`;

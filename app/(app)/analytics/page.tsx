@@ -39,7 +39,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: Props) {
           }
         >
           <div className="space-y-5">
-            <OverviewWidgets db={db} actor={actor} range={range} search={search} fileName={fileName} />
+            <OverviewWidgets scope={{ db, actor, range }} search={search} fileName={fileName} />
           </div>
         </Suspense>
       </WidgetBoundary>
