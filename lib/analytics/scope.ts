@@ -10,8 +10,21 @@ import type { AnalyticsRange } from "./types";
 /** What every workflow figure is computed for: one workflow the actor can see, one range. */
 export type AnalyticsScope = { db: Db; actor: Actor; workflowId: string; range: AnalyticsRange };
 
-/** Checks that the actor can see the workflow; invisible, malformed and missing ids are all NotFound. */
-export async function assertVisible({ db, actor, workflowId }: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
+/**
+ * Checks that the actor can see the workflow; invisible, malformed and missing ids are all NotFound.
+ * The widgets of one page pass the same scope object and share one check.
+ */
+export function assertVisible(scope: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
+  let check = checked.get(scope);
+  if (!check) {
+    check = checkVisible(scope);
+    checked.set(scope, check);
+  }
+  return check;
+}
+const checked = new WeakMap<object, Promise<void>>();
+
+async function checkVisible({ db, actor, workflowId }: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
   if (!z.uuid().safeParse(workflowId).success) throw new NotFound("Workflow");
   const [wf] = await db
     .select({ id: workflows.id })
