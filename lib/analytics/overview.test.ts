@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { runs, workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { createItem, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { getFlowFigures } from "./flow";
 import { getOverview } from "./overview";
+import { platformAndGrowth } from "./testing";
 import type { AnalyticsRange } from "./types";
 
 const HOUR = 3_600_000;
@@ -31,19 +32,14 @@ describeDb("analytics overview", (db) => {
   }
 
   beforeAll(async () => {
-    const team = await createTeam(db(), { name: "Platform" });
-    const other = await createTeam(db(), { name: "Growth" });
-    const a = await createUser(db(), { name: "Alice" });
-    const c = await createUser(db(), { name: "Carol" });
-    await addMember(db(), team.id, a.id, "member");
-    await addMember(db(), other.id, c.id, "admin");
-    alice = await actorFor(db(), a.id);
-    carol = await actorFor(db(), c.id);
-    wfs.shared = await createWorkflow(db(), { name: "Shared", ownerUserId: a.id, ownerTeamId: team.id, visibility: "team" });
-    wfs.mine = await createWorkflow(db(), { name: "Mine", ownerUserId: a.id, visibility: "personal" });
-    wfs.open = await createWorkflow(db(), { name: "Open", ownerUserId: c.id, ownerTeamId: other.id, visibility: "global" });
-    wfs.hidden = await createWorkflow(db(), { name: "Hidden", ownerUserId: c.id, ownerTeamId: other.id, visibility: "team" });
-    wfs.template = await createWorkflow(db(), { name: "A template", ownerUserId: a.id, visibility: "personal", isTemplate: true });
+    const teams = await platformAndGrowth(db());
+    ({ alice, carol } = teams);
+    const [a, c, team, other] = [alice.userId, carol.userId, teams.platform.id, teams.growth.id];
+    wfs.shared = await createWorkflow(db(), { name: "Shared", ownerUserId: a, ownerTeamId: team, visibility: "team" });
+    wfs.mine = await createWorkflow(db(), { name: "Mine", ownerUserId: a, visibility: "personal" });
+    wfs.open = await createWorkflow(db(), { name: "Open", ownerUserId: c, ownerTeamId: other, visibility: "global" });
+    wfs.hidden = await createWorkflow(db(), { name: "Hidden", ownerUserId: c, ownerTeamId: other, visibility: "team" });
+    wfs.template = await createWorkflow(db(), { name: "A template", ownerUserId: a, visibility: "personal", isTemplate: true });
 
     await history(wfs.shared, -3, [1, 2]); // completed d2: cycle 5 d
     await history(wfs.shared, 1, [2], { priority: "high" }); // in progress

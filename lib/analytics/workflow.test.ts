@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agentRecommendations, runs, taskRuns, workItemTransitions, workItems } from "@/db/schema";
 import { describeDb } from "@/db/testing/database";
-import { actorFor, addMember, createItem, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
+import { createItem, createWorkflow } from "@/db/testing/factories";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/errors";
 import { chain, graph, task } from "@/lib/engine/testing";
+import { platformAndGrowth } from "./testing";
 import type { AnalyticsRange } from "./types";
 import { getAgentFigures, getFilterOptions, getFlowFigures, getRunFigures, getWorkflowAnalytics } from "./workflow";
 
@@ -47,17 +48,11 @@ describeDb("workflow analytics", (db) => {
   }
 
   beforeAll(async () => {
-    const team = await createTeam(db(), { name: "Platform" });
-    const other = await createTeam(db(), { name: "Growth" });
-    const a = await createUser(db(), { name: "Alice" });
-    const c = await createUser(db(), { name: "Carol" });
-    await addMember(db(), team.id, a.id, "admin");
-    await addMember(db(), other.id, c.id, "admin");
-    alice = await actorFor(db(), a.id);
-    carol = await actorFor(db(), c.id);
+    const teams = await platformAndGrowth(db(), "admin");
+    ({ alice, carol } = teams);
     const stages = [{ name: "To do" }, { name: "Doing" }, { name: "Review" }, { name: "Done" }];
-    wf = await createWorkflow(db(), { ownerUserId: a.id, ownerTeamId: team.id, visibility: "team", stages });
-    otherWf = await createWorkflow(db(), { ownerUserId: c.id, ownerTeamId: other.id, visibility: "team", stages });
+    wf = await createWorkflow(db(), { ownerUserId: alice.userId, ownerTeamId: teams.platform.id, visibility: "team", stages });
+    otherWf = await createWorkflow(db(), { ownerUserId: carol.userId, ownerTeamId: teams.growth.id, visibility: "team", stages });
     [todo, doing, review, done] = wf.stages.map((s) => s.id) as [string, string, string, string];
 
     const A = await item("A", -2);
@@ -84,7 +79,7 @@ describeDb("workflow analytics", (db) => {
     await move(H, todo, doing, 3);
     await move(H, doing, done, 6);
     await move(H, done, review, 7 + 2 / 24);
-    await db().update(workItems).set({ priority: "high", assigneeId: a.id }).where(eq(workItems.id, B));
+    await db().update(workItems).set({ priority: "high", assigneeId: alice.userId }).where(eq(workItems.id, B));
 
     // Another team's workflow, busy in the same week: none of it may show in Platform's figures.
     const [o1, , , o4] = otherWf.stages.map((s) => s.id) as [string, string, string, string];
