@@ -11,18 +11,23 @@ import type { AnalyticsRange } from "./types";
 export type AnalyticsScope = { db: Db; actor: Actor; workflowId: string; range: AnalyticsRange };
 
 /**
- * Checks that the actor can see the workflow; invisible, malformed and missing ids are all NotFound.
- * The widgets of one page pass the same scope object and share one check.
+ * `fn` computed once per scope object: the widgets of one page pass the same scope and share the
+ * result; another request's scope computes afresh, and nothing outlives the scope.
  */
-export function assertVisible(scope: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
-  let check = checked.get(scope);
-  if (!check) {
-    check = checkVisible(scope);
-    checked.set(scope, check);
-  }
-  return check;
+export function oncePerScope<S extends object, T>(fn: (scope: S) => Promise<T>): (scope: S) => Promise<T> {
+  const results = new WeakMap<S, Promise<T>>();
+  return (scope) => {
+    let result = results.get(scope);
+    if (!result) {
+      result = fn(scope);
+      results.set(scope, result);
+    }
+    return result;
+  };
 }
-const checked = new WeakMap<object, Promise<void>>();
+
+/** Checks that the actor can see the workflow; invisible, malformed and missing ids are all NotFound. Once per scope. */
+export const assertVisible = oncePerScope(checkVisible);
 
 async function checkVisible({ db, actor, workflowId }: Pick<AnalyticsScope, "db" | "actor" | "workflowId">): Promise<void> {
   if (!z.uuid().safeParse(workflowId).success) throw new NotFound("Workflow");

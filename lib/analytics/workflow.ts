@@ -2,26 +2,15 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getAgentFigures } from "./agents";
-import { type FlowFigures, getFlowFigures } from "./flow";
+import { getFlowFigures } from "./flow";
 import { getRunFigures } from "./runs";
-import { type AnalyticsScope, assertVisible, rows } from "./scope";
+import { type AnalyticsScope, assertVisible, oncePerScope, rows } from "./scope";
 import type { WorkflowAnalytics } from "./types";
 
 export { getAgentFigures, getFlowFigures, getRunFigures };
 
-/**
- * The flow figures feed five widgets. The widgets of one page pass the same scope object, so they
- * share one computation; a new scope (another request) computes afresh. Nothing outlives the scope.
- */
-const flowOf = new WeakMap<AnalyticsScope, Promise<FlowFigures>>();
-function flow(scope: AnalyticsScope): Promise<FlowFigures> {
-  let figures = flowOf.get(scope);
-  if (!figures) {
-    figures = getFlowFigures(scope);
-    flowOf.set(scope, figures);
-  }
-  return figures;
-}
+/** The flow figures feed five widgets; those of one page share one computation. */
+const flow = oncePerScope(getFlowFigures);
 
 /** Headline counts and cycle time. */
 export const getTotals = (scope: AnalyticsScope) => flow(scope).then((f) => f.totals);
