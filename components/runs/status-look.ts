@@ -4,7 +4,7 @@ import { FINAL_RUN_STATUSES, type RunStatus, type TaskStatus } from "@/lib/engin
 /** How run and task states look everywhere (run page, item page, board card, run lists): one place. */
 
 export type StatusIconKind = "pending" | "queued" | "running" | "approval" | "human" | "delay" | "paused" | "completed" | "failed" | "skipped" | "cancelled";
-export type WaitingFor = "approval" | "human" | "delay" | null;
+export type WaitingFor = "approval" | "human" | "delay" | "agent" | null;
 
 export type RunLook = { label: string; tone: Tone; icon: StatusIconKind; active: boolean };
 
@@ -44,6 +44,7 @@ const WAITING: Record<Exclude<WaitingFor, null>, { label: string; icon: StatusIc
   approval: { label: "Waiting for approval", icon: "approval" },
   human: { label: "Waiting for a person", icon: "human" },
   delay: { label: "Waiting (delay)", icon: "delay" },
+  agent: { label: "Agent waits for approval", icon: "approval" },
 };
 
 const TASK_LOOK: Record<TaskStatus, TaskLook> = {

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { Gate, GuardrailResult, TranscriptEntry } from "@/lib/agents/catalog/schemas";
+import { catalogAgents } from "./agent-catalog";
 import { teams, users } from "./auth";
+import { runs, taskRuns } from "./runs";
 import { workItems } from "./work-items";
 import { stages, workflows } from "./workflows";
 
@@ -128,7 +131,14 @@ export const agentOutcomes = pgTable(
   (t) => [index("agent_outcomes_user_intent_idx").on(t.userId, t.intent, t.engine)],
 );
 
-/** Every call to an engine: who, which verb, tokens and latency, and whether it worked. */
+/** How an agent call ended, or that it waits for a person (a tool approval, a budget, a guardrail). */
+export type AgentCallStatus = "ok" | "failed" | "blocked" | "waiting" | "denied";
+
+/**
+ * Every call to an agent: who, which verb, tokens, latency, cost and whether it worked. A task-graph agent
+ * call also keeps its transcript (secrets masked), its guardrail results and, while it waits for a person,
+ * its gate and the state to continue from; each task run has its own calls.
+ */
 export const agentCalls = pgTable(
   "agent_calls",
   {
@@ -136,17 +146,39 @@ export const agentCalls = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     sessionId: uuid("session_id").references(() => agentSessions.id, { onDelete: "set null" }),
     recommendationId: uuid("recommendation_id").references(() => agentRecommendations.id, { onDelete: "set null" }),
+    workflowId: uuid("workflow_id").references(() => workflows.id, { onDelete: "cascade" }),
+    runId: uuid("run_id").references(() => runs.id, { onDelete: "cascade" }),
+    taskRunId: uuid("task_run_id").references(() => taskRuns.id, { onDelete: "cascade" }),
+    iteration: integer("iteration"),
+    catalogAgentId: uuid("catalog_agent_id").references(() => catalogAgents.id, { onDelete: "set null" }),
+    agentVersion: integer("agent_version"),
+    roleId: text("role_id"),
+    /** A handoff's call names the call that handed over. */
+    parentCallId: bigint("parent_call_id", { mode: "number" }),
     verb: text("verb").notNull(),
     engine: text("engine").notNull(),
     model: text("model"),
+    status: text("status").$type<AgentCallStatus>(),
     inputTokens: integer("input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),
+    /** Estimated cost in millionths of a US dollar (integers add up exactly). */
+    costMicros: bigint("cost_micros", { mode: "number" }).notNull().default(0),
     latencyMs: integer("latency_ms").notNull(),
     ok: boolean("ok").notNull(),
     error: text("error"),
+    transcript: jsonb("transcript").$type<TranscriptEntry[]>(),
+    guardrails: jsonb("guardrails").$type<GuardrailResult[]>(),
+    gate: jsonb("gate").$type<Gate>(),
+    /** What a waiting call continues from (an LLM conversation); cleared when the call ends. */
+    state: jsonb("state").$type<unknown>(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("agent_calls_user_at_idx").on(t.userId, t.at)],
+  (t) => [
+    index("agent_calls_user_at_idx").on(t.userId, t.at),
+    index("agent_calls_task_run_idx").on(t.taskRunId, t.id),
+    index("agent_calls_run_idx").on(t.runId),
+    index("agent_calls_workflow_at_idx").on(t.workflowId, t.at),
+  ],
 );
 
 /**

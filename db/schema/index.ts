@@ -4,3 +4,4 @@ export * from "./work-items";
 export * from "./audit";
 export * from "./runs";
 export * from "./agents";
+export * from "./agent-catalog";

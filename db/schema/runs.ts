@@ -81,8 +81,8 @@ export const taskRuns = pgTable(
     output: jsonb("output").$type<unknown>(),
     error: text("error"),
     errorDetails: jsonb("error_details").$type<unknown>(),
-    /** Why a `waiting` task waits: an approval, a person's output, a delay. */
-    waitingFor: text("waiting_for").$type<"approval" | "human" | "delay">(),
+    /** Why a `waiting` task waits: an approval, a person's output, a delay, a decision on an agent call. */
+    waitingFor: text("waiting_for").$type<"approval" | "human" | "delay" | "agent">(),
     queuedAt: timestamp("queued_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

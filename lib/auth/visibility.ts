@@ -1,24 +1,34 @@
 import { type SQL, and, eq, exists, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { teamMembers, type Workflow, workflows } from "@/db/schema";
 import type { Actor } from "./actor";
 import { type Level, ROLE_GRANTS, maxLevel } from "./permissions";
 
+/** The columns an owned, shared object has: workflows, catalog agents and guardrail policies. */
+export type OwnedColumns = { visibility: AnyPgColumn; ownerUserId: AnyPgColumn; ownerTeamId: AnyPgColumn };
+
 /**
- * The SQL predicate for "workflows this actor may see", used inside every query's WHERE so that an
- * invisible row is never fetched. Membership is read in the same statement, so a removed member loses
- * access at once. Items inherit it by joining their workflow.
+ * The SQL predicate for "rows of this owned table the actor may see", for use inside a query's WHERE so
+ * that an invisible row is never fetched. Membership is read in the same statement, so a removed member
+ * loses access at once.
  */
-export function visibleWorkflowsWhere(actor: Actor): SQL {
+export function visibleWhere(actor: Actor, t: OwnedColumns): SQL {
   return or(
-    eq(workflows.visibility, "global"),
-    and(eq(workflows.visibility, "personal"), eq(workflows.ownerUserId, actor.userId)),
+    eq(t.visibility, "global"),
+    and(eq(t.visibility, "personal"), eq(t.ownerUserId, actor.userId)),
     and(
-      eq(workflows.visibility, "team"),
-      exists(
-        sql`(select 1 from ${teamMembers} where ${teamMembers.teamId} = ${workflows.ownerTeamId} and ${teamMembers.userId} = ${actor.userId})`,
-      ),
+      eq(t.visibility, "team"),
+      exists(sql`(select 1 from ${teamMembers} where ${teamMembers.teamId} = ${t.ownerTeamId} and ${teamMembers.userId} = ${actor.userId})`),
     ),
   ) as SQL;
+}
+
+/**
+ * The SQL predicate for "workflows this actor may see", used inside every query's WHERE so that an
+ * invisible row is never fetched. Items inherit it by joining their workflow.
+ */
+export function visibleWorkflowsWhere(actor: Actor): SQL {
+  return visibleWhere(actor, workflows);
 }
 
 /**

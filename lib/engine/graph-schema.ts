@@ -97,6 +97,15 @@ export const loopSchema = z.object({
 });
 export type Loop = z.infer<typeof loopSchema>;
 
+/** A limit on agent spend, per task or per stage (the whole run); going over it waits for a person's approval. */
+export const budgetSchema = z
+  .object({
+    maxCostUsd: z.number().min(0).max(1_000_000).nullable().default(null),
+    maxTokens: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+  })
+  .refine((b) => b.maxCostUsd !== null || b.maxTokens !== null, "A budget sets a cost, a number of tokens, or both.");
+export type Budget = z.infer<typeof budgetSchema>;
+
 export const taskSchema = z.object({
   id: taskId,
   name: z.string().max(120),
@@ -109,6 +118,8 @@ export const taskSchema = z.object({
   outputSchema: jsonObject.nullable(),
   policyTags: z.array(z.string().min(1).max(80)).max(20),
   loop: loopSchema.nullable(),
+  /** Agent tasks: a limit on the spend of this task's agent calls; absent for none. */
+  budget: budgetSchema.nullable().optional(),
   position: z.object({ x: z.number(), y: z.number() }),
 });
 export type Task = z.infer<typeof taskSchema>;

@@ -146,6 +146,27 @@ export async function resolveMany(db: Db, owner: SecretOwner, names: string[]): 
   return found;
 }
 
+/**
+ * Every stored value an owner has (the user's own and the team's), for masking and detecting them in
+ * agent transcripts and output: a value the agent should never repeat is one it might have been shown.
+ */
+export async function ownerSecretValues(db: Db, owner: SecretOwner): Promise<string[]> {
+  const owners = [owner.userId ? ownedBy({ userId: owner.userId, teamId: null }) : undefined, owner.teamId ? ownedBy({ userId: null, teamId: owner.teamId }) : undefined].filter(
+    (w): w is SQL => w !== undefined,
+  );
+  if (owners.length === 0) return [];
+  const rows = await db.select({ ciphertext: secrets.ciphertext }).from(secrets).where(or(...owners));
+  const values: string[] = [];
+  for (const row of rows) {
+    try {
+      values.push(decryptSecret(row.ciphertext));
+    } catch {
+      // A value that cannot be decrypted cannot be used either, so it cannot leak through an agent.
+    }
+  }
+  return values;
+}
+
 /** A secret's value for internal use (runs, agents): the user's own first, then the team's; null when neither is set. */
 export async function resolveSecret(db: Db, owner: SecretOwner, name: string): Promise<string | null> {
   return (await resolveMany(db, owner, [name])).get(name) ?? null;

@@ -2,7 +2,7 @@ import { secretName } from "@/lib/secrets/schemas";
 import { z } from "zod";
 import { type GraphIssue, validateTaskGraph } from "@/lib/engine/graph";
 import type { StageConfig } from "@/db/schema/workflows";
-import { type TaskGraph, taskGraphSchema } from "@/lib/engine/graph-schema";
+import { type TaskGraph, budgetSchema, taskGraphSchema } from "@/lib/engine/graph-schema";
 
 /**
  * A workflow definition: what one immutable version holds. Stages in board order, each with its settings
@@ -30,6 +30,10 @@ export const stageDefSchema = z.object({
   agentModelHint: z.string().max(120),
   agentAutoApply: z.boolean(),
   taskGraph: taskGraphSchema.nullable(),
+  /** Guardrail policies (by tag) for every agent call of the stage: its task-graph agents and its agent assist. */
+  policyTags: z.array(z.string().min(1).max(80)).max(20).default(() => []),
+  /** A limit on the agent spend of one run of the stage's task graph; null for none. */
+  budget: budgetSchema.nullable().default(null),
   /**
    * A run of the stage's task graph fails when it has not finished in this time; null for none. Optional
    * on input: versions and files written before it existed have no such field.
@@ -102,6 +106,8 @@ export function newStage(id: string, type: StageKind, name: string): StageDef {
     agentModelHint: "",
     agentAutoApply: false,
     taskGraph: null,
+    policyTags: [],
+    budget: null,
     runTimeoutMs: null,
   };
 }

@@ -33,3 +33,17 @@ export class TaskError extends Error {
     this.details = opts.details;
   }
 }
+
+/**
+ * An attempt that cannot go on until a person decides (an agent's tool call, a budget, a guardrail): the
+ * task waits as `waiting` for `agent`, and the run shows `waiting_approval`. The decision queues the task
+ * again and the executor continues the same call from what it stored.
+ */
+export class TaskWait {
+  readonly reason: string;
+  readonly details?: Record<string, unknown>;
+  constructor(reason: string, details?: Record<string, unknown>) {
+    this.reason = reason;
+    this.details = details;
+  }
+}

@@ -117,3 +117,30 @@ async function failInto(db: Db, { step, task, def, pinned }: Attempt, error: str
   step.events.push({ type: "task.failed", taskKey: task.taskKey, payload: { attempt: task.attempt, error } });
   await advanceInto(db, step, pinned);
 }
+
+/**
+ * Parks a running attempt until a person decides on its agent call (see `TaskWait`): the task waits for
+ * `agent` and the run shows `waiting_approval`. False when the attempt is no longer the task's.
+ */
+export async function waitTask(db: Db, s: Settle, reason: string, details?: Record<string, unknown>): Promise<boolean> {
+  return settle(db, s, async ({ step, task }) => {
+    if (task.status !== "running") return;
+    setTask(step, { ...task, status: "waiting", waitingFor: "agent", leaseUntil: null, workerId: null });
+    step.events.push({ type: "task.waiting", taskKey: task.taskKey, payload: { for: "agent", reason, ...details } });
+    syncWaitingInto(step);
+  });
+}
+
+/**
+ * Queues a task that waited for a decision on its agent call, to continue that call. The attempt number
+ * is handed back, so a decision is not counted as a retry. The caller holds the run lock.
+ */
+export async function resumeWaitingTask(db: Db, s: Settle): Promise<boolean> {
+  return settle(db, s, async ({ step, task }) => {
+    if (task.status !== "waiting" || task.waitingFor !== "agent") return;
+    const now = new Date();
+    setTask(step, { ...task, status: "queued", attempt: task.attempt - 1, waitingFor: null, queuedAt: now });
+    step.jobs.push({ name: QUEUES.task, data: { taskRunId: task.id, runId: step.run.id } });
+    syncWaitingInto(step);
+  });
+}

@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { type Db, inTransaction } from "@/db/client";
 import { taskRuns } from "@/db/schema";
 import type { Executor, Task } from "../graph-schema";
-import { TaskError } from "../executors/types";
+import { TaskError, TaskWait } from "../executors/types";
 import { contextFor, renderTemplate } from "../render";
 import { type Eager, type EagerTask, commitStep } from "./advance";
-import { completeTask, failTask } from "./complete";
+import { completeTask, failTask, waitTask } from "./complete";
 import { hasReferences, requirePinnedStage } from "./definitions";
 import { type Executors, isWorkKind } from "./executors";
 import { schemaErrors } from "./json-check";
@@ -146,6 +146,10 @@ export async function processTask(w: WorkerContext, taskRunId: string, runId?: s
     // A long chain goes back through the queue now and then, so one job never holds a worker slot for long.
     const offer = ++steps < EAGER_MAX_STEPS && Date.now() - began < EAGER_MAX_MS;
     const eager: Eager | undefined = offer ? { workerId: w.workerId, leaseMs: w.leaseMs, taken: [] } : undefined;
+    if (result.ok && result.output instanceof TaskWait) {
+      await waitTask(w.db, settle, result.output.reason, result.output.details);
+      break;
+    }
     await (result.ok
       ? completeTask(w.db, settle, result.output, eager)
       : failTask(w.db, settle, result.error.message, result.error.retryable, result.error.details));

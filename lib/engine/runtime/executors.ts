@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
-import { runAgentTask } from "@/lib/agents/task-agent";
+import { runAgentTaskCall } from "@/lib/catalog/call";
 import type { Executor, Task } from "../graph-schema";
 import { runHttp, httpPolicyFromEnv } from "../executors/http";
 import type { ExecutorContext } from "../executors/types";
 
-/** An executor the worker runs in-process; `executor` has its references rendered. */
+/** An executor the worker runs in-process; `executor` has its references rendered. A `TaskWait` answer parks the task for a person. */
 export type ExecutorFn = (args: { task: Task; executor: Executor; ctx: ExecutorContext; db: Db }) => Promise<unknown>;
 
 /** Kinds a worker executes itself; approval, human and delay tasks wait instead. */
@@ -13,9 +13,9 @@ export type Executors = Record<WorkKind, ExecutorFn>;
 
 /** The executors of a real worker. Tests and the benchmark replace some (spies, no-ops, a sink writer). */
 export const defaultExecutors: Executors = {
-  agent: async ({ task, executor, ctx }) => {
+  agent: async ({ task, executor, ctx, db }) => {
     if (executor.kind !== "agent") throw new Error("not an agent task");
-    return runAgentTask({ role: executor.role, prompt: executor.prompt, modelHint: executor.modelHint, input: ctx.input, outputSchema: task.outputSchema });
+    return runAgentTaskCall({ db, ctx, task, executor });
   },
   http: async ({ task, executor, ctx }) => {
     if (executor.kind !== "http") throw new Error("not an http task");

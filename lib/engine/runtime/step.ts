@@ -86,11 +86,14 @@ export function finishInto(step: Step, status: FinalRunStatus, opts: FinishOptio
   step.ended = true;
 }
 
-/** A run shows `waiting_approval` while any of its tasks waits for an approval, `running` otherwise (paused aside). */
+/**
+ * A run shows `waiting_approval` while any of its tasks waits for an approval (an approval task, or a
+ * decision on an agent call), `running` otherwise (paused aside).
+ */
 export function syncWaitingInto(step: Step): void {
   const { run } = step;
   if (run.status !== "running" && run.status !== "waiting_approval") return;
-  const waiting = [...step.tasks.values()].some((t) => t.status === "waiting" && t.waitingFor === "approval");
+  const waiting = [...step.tasks.values()].some((t) => t.status === "waiting" && (t.waitingFor === "approval" || t.waitingFor === "agent"));
   const status = waiting ? "waiting_approval" : "running";
   if (status === run.status) return;
   patchRun(step, { status });
