@@ -52,7 +52,15 @@ type WorkflowOptions = {
   visibility?: Visibility;
   name?: string;
   isTemplate?: boolean;
-  stages?: { name: string; type?: StageType; config?: StageConfig; taskGraph?: TaskGraph; runTimeoutMs?: number | null }[];
+  stages?: {
+    name: string;
+    type?: StageType;
+    config?: StageConfig;
+    taskGraph?: TaskGraph;
+    runTimeoutMs?: number | null;
+    policyTags?: string[];
+    budget?: StageDef["budget"];
+  }[];
   /** The workflow's own settings (default: none set). */
   settings?: Partial<WorkflowSettings>;
 };
@@ -64,6 +72,8 @@ export async function createWorkflow(db: Db, o: WorkflowOptions) {
       (s): StageDef => ({
         ...stageDefOf({ id: randomUUID(), name: s.name, type: s.type ?? "HUMAN", config: s.config ?? {} }, s.taskGraph ?? null),
         runTimeoutMs: s.runTimeoutMs ?? null,
+        policyTags: s.policyTags ?? [],
+        budget: s.budget ?? null,
       }),
     ),
     o.settings,

@@ -56,7 +56,8 @@ export async function saveCall(db: Db, id: number | null, who: CallIdentity, rec
     transcript: masked(rec.transcript, secretValues),
     guardrails: rec.guardrails,
     error: rec.error ? maskSecrets(rec.error, secretValues) : null,
-    gate: masked(rec.gate ?? null, secretValues),
+    // Left out, an update keeps the gate: a decided call shows who let it go on.
+    gate: rec.gate === undefined ? undefined : masked(rec.gate, secretValues),
     // The state continues a model conversation; it is what the model saw, so it is stored as it was.
     state: rec.state ?? null,
   };

@@ -99,6 +99,8 @@ export async function runAgentTaskCall({ db, ctx, task, executor, policy }: Agen
   const notes: TranscriptEntry[] = unknown.map((t) => ({ type: "note", text: `Policy tag “${t}” names no guardrail policy; nothing was checked for it.` }));
 
   let guardrails: GuardrailResult[] = open?.guardrails ?? [];
+  /** What the transcript starts with before the agent's own part: notes, or what happened before a pause. */
+  let lead: TranscriptEntry[] = open ? [] : notes;
   let decision: ToolDecision | undefined;
   let state: LlmState | undefined;
   if (open) {
@@ -113,10 +115,14 @@ export async function runAgentTaskCall({ db, ctx, task, executor, policy }: Agen
       throw new TaskError(error, { retryable: false });
     }
     if (gate.kind === "tool") {
+      // The runner records the decision in the transcript where the tool call stands.
       decision = { toolCallId: gate.tool!.id, approve: d.approve, by: d.by, comment: d.comment };
       state = open.state as LlmState;
     } else if (open.state) {
-      state = open.state as LlmState;
+      const paused = open.state as LlmState;
+      state = { ...paused, transcript: [...paused.transcript, decided] };
+    } else {
+      lead = [...(open.transcript ?? []), decided];
     }
   } else {
     guardrails = checkInput(checks, { input: ctx.input, secretValues: s.secretValues });
@@ -145,7 +151,7 @@ export async function runAgentTaskCall({ db, ctx, task, executor, policy }: Agen
       db,
       open?.id ?? null,
       s.who,
-      { ...(prior ?? emptyRecord()), status: "failed", error: e.message, transcript: [...(prior?.transcript ?? notes), ...carried], guardrails, latencyMs: (prior?.latencyMs ?? 0) + (performance.now() - started), state: null },
+      { ...(prior ?? emptyRecord()), status: "failed", error: e.message, transcript: [...(open ? (prior?.transcript ?? []) : notes), ...carried], guardrails, latencyMs: (prior?.latencyMs ?? 0) + (performance.now() - started), state: null },
       s.secretValues,
     );
     throw new TaskError(e.message, { retryable: e.retryable });
@@ -169,7 +175,7 @@ export async function runAgentTaskCall({ db, ctx, task, executor, policy }: Agen
   const outputResults = checkOutput(checks, { input: ctx.input, output: result.output, secretValues: s.secretValues });
   guardrails = [...guardrails.filter((g) => g.phase === "input"), ...outputResults];
   const blocked = blockReason(outputResults);
-  const transcript = [...(open ? [] : notes), ...result.transcript];
+  const transcript = [...lead, ...result.transcript];
   await saveCall(
     db,
     open?.id ?? null,

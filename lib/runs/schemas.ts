@@ -18,6 +18,15 @@ export const decideApprovalInput = z.object({
   comment: comment.default(""),
 });
 
+/** A decision on an agent call that waits for a person: a tool it wants to call, its budget, an approval guardrail. */
+export const decideAgentCallInput = z.object({
+  runId: id,
+  /** Which agent task; optional when exactly one waits. */
+  taskKey: taskKey.optional(),
+  approve: z.boolean(),
+  comment: comment.default(""),
+});
+
 export const submitTaskOutputInput = z.object({ runId: id, taskKey, output: z.unknown() });
 
 export const startRunInput = z.object({
