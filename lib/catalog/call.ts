@@ -253,12 +253,15 @@ async function prepareBudgets(s: Setting, exceptId?: number): Promise<void> {
   }
 }
 
-/** The first budget that this call's `usage` on top of the spend before it passes, unless a person let it. */
+/**
+ * The first budget the spend before this call has reached, or (with `usage`, during the call) that the
+ * call has gone beyond, unless a person already let it.
+ */
 function firstOver(s: Setting, usage?: Usage): Gate | null {
   const extra = usage ? { micros: costMicros(usage, pricingOf(s)), tokens: usage.inputTokens + usage.outputTokens } : { micros: 0, tokens: 0 };
   for (const b of s.before) {
     const total = { micros: b.micros + extra.micros, tokens: b.tokens + extra.tokens };
-    if (!b.approved && overBudget(b.limit, total)) return budgetGate(b.scope, b.limit, total);
+    if (!b.approved && overBudget(b.limit, total, usage !== undefined)) return budgetGate(b.scope, b.limit, total);
   }
   return null;
 }

@@ -49,10 +49,14 @@ export async function overrunApproved(db: Db, s: BudgetScope): Promise<boolean> 
   return rows.length > 0;
 }
 
-/** Whether `spend` has reached the budget (a limit of 0 is reached by any call). */
-export function overBudget(budget: Budget, spend: Spend): boolean {
-  const overCost = budget.maxCostUsd !== null && spend.micros >= Math.round(budget.maxCostUsd * 1_000_000);
-  const overTokens = budget.maxTokens !== null && spend.tokens >= budget.maxTokens;
+/**
+ * Whether `spend` is over the budget. Before a call, reaching the limit is enough (nothing is left to
+ * spend); during a call (`passed`), only going beyond it counts, so a call that lands on the limit ends.
+ */
+export function overBudget(budget: Budget, spend: Spend, passed = false): boolean {
+  const over = (spent: number, limit: number) => (passed ? spent > limit : spent >= limit);
+  const overCost = budget.maxCostUsd !== null && over(spend.micros, Math.round(budget.maxCostUsd * 1_000_000));
+  const overTokens = budget.maxTokens !== null && over(spend.tokens, budget.maxTokens);
   return overCost || overTokens;
 }
 
