@@ -66,6 +66,7 @@ ALTER TABLE "agent_calls" ADD COLUMN "transcript" jsonb;--> statement-breakpoint
 ALTER TABLE "agent_calls" ADD COLUMN "guardrails" jsonb;--> statement-breakpoint
 ALTER TABLE "agent_calls" ADD COLUMN "gate" jsonb;--> statement-breakpoint
 ALTER TABLE "agent_calls" ADD COLUMN "state" jsonb;--> statement-breakpoint
+ALTER TABLE "agent_recommendations" ADD COLUMN "guardrails" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "agent_role_bindings" ADD CONSTRAINT "agent_role_bindings_workflow_id_workflows_id_fk" FOREIGN KEY ("workflow_id") REFERENCES "public"."workflows"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_role_bindings" ADD CONSTRAINT "agent_role_bindings_agent_id_catalog_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."catalog_agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_role_bindings" ADD CONSTRAINT "agent_role_bindings_bound_by_id_users_id_fk" FOREIGN KEY ("bound_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -93,6 +93,8 @@ export const agentRecommendations = pgTable(
     latencyMs: integer("latency_ms"),
     /** What the engine said it could not do, shown to reviewers. */
     notes: jsonb("notes").$type<string[]>().notNull().default([]),
+    /** The stage's guardrails on this proposal (flags are shown to reviewers; a block made it an error). */
+    guardrails: jsonb("guardrails").$type<GuardrailResult[]>().notNull().default([]),
     error: text("error"),
     autoApply: jsonb("auto_apply").$type<ApplyResult>(),
     /** A reviewer's edited plan and patch, and a readable difference from what was proposed. */

@@ -10,6 +10,7 @@ import { maskSecrets } from "@/lib/secrets/store";
 import { workflowSecrets } from "@/lib/secrets/workflow-secrets";
 import { recordItemEvent } from "@/lib/work-items/events";
 import { applyPatch } from "./apply";
+import { assistGuardrails } from "./guardrails/assist";
 import { assistGoal } from "./goal";
 import { runPlan } from "./run-plan";
 import { recordOutcome } from "./learning";
@@ -83,13 +84,22 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
 
   let outcome: Partial<AgentRecommendation>;
   let known: string[] = [];
+  let hold: string | null = null;
   try {
-    const required = await workflowSecrets(db, wf.id, (await definitionAt(db, wf.id, row.version))?.settings.requiredSecrets ?? []);
+    const definition = await definitionAt(db, wf.id, row.version);
+    const required = await workflowSecrets(db, wf.id, definition?.settings.requiredSecrets ?? []);
     if (required.missing) throw new Error(required.missing);
     const apiKey = (await workflowSecrets(db, wf.id, [LLM_KEY_SECRET])).values[LLM_KEY_SECRET] ?? null;
     known = [...Object.values(required.values), ...(apiKey ? [apiKey] : [])];
+    const tags = definition?.stages.find((st) => st.id === rec.stageId)?.policyTags ?? [];
+    const guard = await assistGuardrails(db, wf, tags, rec.goal);
+    hold = guard.hold;
     const result = await runPlan(db, { apiKey, userId: wf.ownerUserId, recommendationId: rec.id, target: rec.targetPath ?? "", goal: rec.goal, modelHint: rec.model });
+    const checked = guard.output({ plan: result.plan, patch: result.patch });
+    if (checked.blocked) throw Object.assign(new Error(checked.blocked), { guardrails: checked.results });
+    hold ??= checked.results.some((r) => r.verdict === "flag") ? "A guardrail flagged this proposal, so it was not applied automatically; review the flags." : null;
     outcome = {
+      guardrails: checked.results,
       status: "proposed",
       repoRoot: result.repoRoot || null,
       intent: result.intent,
@@ -104,9 +114,12 @@ export async function runAgentAssist(db: Db, recommendationId: string): Promise<
       notes: result.notes,
     };
   } catch (err) {
-    outcome = { status: "error", error: maskSecrets(errorText(err), known) };
+    const guardrails = (err as { guardrails?: AgentRecommendation["guardrails"] }).guardrails ?? [];
+    outcome = { status: "error", error: maskSecrets(errorText(err), known), guardrails };
   }
-  const applied = outcome.status === "proposed" && config.agentAutoApply && outcome.patch ? await autoApply(db, wf, outcome.patch, outcome.repoRoot!, rec.workItemId) : null;
+  const autoApplies = outcome.status === "proposed" && config.agentAutoApply && outcome.patch;
+  if (autoApplies && hold) outcome.notes = [...(outcome.notes ?? []), hold];
+  const applied = autoApplies && !hold ? await autoApply(db, wf, outcome.patch!, outcome.repoRoot!, rec.workItemId) : null;
   return db.transaction(async (tx) => {
     const [stored] = await tx
       .update(agentRecommendations)
