@@ -6,6 +6,7 @@ import { acceptRecommendationAction } from "@/lib/agents/actions";
 import type { ReviewRecommendation } from "@/lib/agents/review-queries";
 import { ApplyResultBox } from "./apply-result-box";
 import { EngineMeta } from "./engine-meta";
+import { GuardrailResults } from "./guardrail-results";
 import { PatchView } from "./patch-view";
 import { PlanEditor } from "./plan-editor";
 import { PlanView } from "./plan-view";
@@ -41,6 +42,7 @@ export function ProposalBody({ rec }: { rec: ReviewRecommendation }) {
   return (
     <div className="space-y-4">
       {plan ? <PlanView plan={plan} /> : <p className="text-sm text-slate-500">The agent stored no readable plan.</p>}
+      <GuardrailResults results={rec.guardrails} />
       <EngineNotes notes={rec.notes} />
       <div>
         <h4 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Patch</h4>

@@ -4,6 +4,7 @@ import type { RecommendationStatus, ReviewRecommendation } from "@/lib/agents/re
 import { ApplyResultBox } from "./apply-result-box";
 import { AskAgainButton } from "./ask-again-button";
 import { DecisionSummary } from "./decision-summary";
+import { GuardrailResults } from "./guardrail-results";
 import { EngineMeta } from "./engine-meta";
 import { PendingState } from "./pending-state";
 import { ProposalBody, ProposedReview } from "./proposed-review";
@@ -34,6 +35,7 @@ function ErrorBody({ rec, itemId, canAsk }: { rec: ReviewRecommendation; itemId:
         <p className="font-semibold">The agent could not make a recommendation.</p>
         <p className="mt-1 font-mono text-xs break-words whitespace-pre-wrap">{rec.error ?? "It stopped without saying why."}</p>
       </div>
+      <GuardrailResults results={rec.guardrails} />
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-600">The item can still move on.</p>
         {canAsk ? <AskAgainButton itemId={itemId} /> : null}

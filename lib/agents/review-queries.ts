@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { ApplyResult, RecommendationStatus } from "@/db/schema/agents";
 import type { Actor } from "@/lib/auth/actor";
+import type { GuardrailResult } from "./catalog/schemas";
 import type { EditDiff } from "./plan-diff";
 import { type RecommendationView, listItemRecommendations } from "./review";
 import { type Plan, planSchema } from "./types";
@@ -23,6 +24,8 @@ export type ReviewRecommendation = {
   plan: Plan | null;
   patch: string | null;
   notes: string[];
+  /** The stage's guardrail results: flags for the reviewer, or the block that made it an error. */
+  guardrails: GuardrailResult[];
   baseCommit: string | null;
   inputTokens: number | null;
   outputTokens: number | null;
@@ -62,6 +65,7 @@ export function toReviewRecommendation(r: RecommendationView): ReviewRecommendat
     plan: asPlan(r.plan),
     patch: r.patch,
     notes: r.notes ?? [],
+    guardrails: r.guardrails ?? [],
     baseCommit: r.baseCommit,
     inputTokens: r.inputTokens,
     outputTokens: r.outputTokens,
