@@ -18,10 +18,38 @@ export type PatchFile = {
 const GIT_HEADER = /^diff --git (.+)$/;
 const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
 
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+
+/**
+ * A path git quoted (`"b/caf\303\251.md"`) read back: C escapes, and octal bytes decoded as UTF-8. Dropping
+ * the backslashes instead would turn `\056\056/x` (`../x`) into a harmless-looking `056056/x`.
+ */
+const encoder = new TextEncoder();
+
+function unquote(quoted: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < quoted.length; i++) {
+    const c = quoted[i]!;
+    if (c !== "\\") {
+      bytes.push(...encoder.encode(c));
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(quoted.slice(i + 1));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      const next = quoted[++i] ?? "";
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
 /** Drops git's quoting, a trailing timestamp, and the `a/` or `b/` prefix of a diff path. */
 function cleanPath(raw: string, prefix: "a/" | "b/"): string | null {
   let p = raw.split("\t")[0]!.trim();
-  if (p.startsWith('"') && p.endsWith('"')) p = p.slice(1, -1).replace(/\\(.)/g, "$1");
+  if (p.startsWith('"') && p.endsWith('"')) p = unquote(p.slice(1, -1));
   if (p === "/dev/null") return null;
   return p.startsWith(prefix) ? p.slice(2) : p;
 }

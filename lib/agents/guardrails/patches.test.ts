@@ -76,9 +76,15 @@ describe("path_allowlist check", () => {
     expect(verdictOf(allow(["**", "/etc/**"]), absolute).verdict).toBe("block");
   });
 
-  it("blocks a quoted path with escapes it cannot read back (git's octal \\056 is “.”)", () => {
+  it("reads git's quoted paths back: octal \\056\\056 is “..”, so the path climbs out and is blocked", () => {
     const sneaky = ['diff --git "a/\\056\\056/x" "b/\\056\\056/x"', '--- "a/\\056\\056/x"', '+++ "b/\\056\\056/x"', "@@ -1 +1 @@", "-a", "+b"].join("\n");
-    expect(verdictOf(allow(["**"]), sneaky).verdict).toBe("block");
+    expect(verdictOf(allow(["**"]), sneaky)).toMatchObject({ verdict: "block", reason: expect.stringContaining("../x") });
+  });
+
+  it("reads a quoted non-ASCII name as UTF-8, so an allowed folder still allows it", () => {
+    const accented = ['diff --git "a/docs/caf\\303\\251.md" "b/docs/caf\\303\\251.md"', '--- "a/docs/caf\\303\\251.md"', '+++ "b/docs/caf\\303\\251.md"', "@@ -1 +1 @@", "-a", "+b"].join("\n");
+    expect(verdictOf(allow(["docs/**"]), accented).verdict).toBe("pass");
+    expect(verdictOf(allow(["src/**"]), accented)).toMatchObject({ verdict: "block", reason: expect.stringContaining("docs/café.md") });
   });
 
   it("ignores a leading ./ in globs and paths", () => {

@@ -20,18 +20,6 @@ export function patchFiles(patches: string[]): PatchFile[] {
   return patches.flatMap((p) => parsePatchFiles(p));
 }
 
-// Header lines that name a path. git quotes a path with special or non-ASCII characters and escapes them
-// (`"b/\056\056/x"` is `../x`); patch-files.ts drops the backslashes instead of decoding them, so a
-// quoted, escaped path cannot be checked and counts as outside the allow-list.
-const PATH_LINE = /^(?:diff --git |--- "|\+\+\+ "|rename from "|rename to "|copy from "|copy to ")/;
-
-function escapedPaths(patch: string): string[] {
-  return patch
-    .split(/\r?\n/)
-    .filter((line) => PATH_LINE.test(line) && line.includes('"') && line.includes("\\"))
-    .map((line) => line.replace(/^(?:diff --git|---|\+\+\+|rename from|rename to|copy from|copy to) /, "").slice(0, 200));
-}
-
 const escapeRe = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
 
 /** A glob as a RegExp: `*` and `?` stay within a segment, `**` spans any depth (`src/**`, `**\/*.md`). */
@@ -64,7 +52,7 @@ function escapesRepo(path: string): boolean {
 
 /**
  * The paths the patches touch that no glob allows (a rename's old and new path both count), in order and
- * deduplicated. Absolute paths, `..` segments and escaped quoted paths are always outside.
+ * deduplicated. Absolute paths and `..` segments (also when git quoted them as octal escapes) are always outside.
  */
 export function pathsOutside(patches: string[], globs: string[]): string[] {
   const matchers = globs.map(globToRegExp);
@@ -76,6 +64,5 @@ export function pathsOutside(patches: string[], globs: string[]): string[] {
   for (const f of patchFiles(patches)) {
     for (const p of [f.oldPath, f.path]) if (p !== null && !allowed(p)) outside.add(p);
   }
-  for (const p of patches.flatMap(escapedPaths)) outside.add(p);
   return [...outside];
 }
