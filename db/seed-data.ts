@@ -1,3 +1,4 @@
+import type { AgentConfig, GuardrailCheck } from "@/lib/agents/catalog/schemas";
 import type { TaskGraph } from "@/lib/engine/graph-schema";
 import type { WorkflowSettings } from "@/lib/workflows/definition";
 import type { StageConfig, StageType } from "./schema";
@@ -228,5 +229,45 @@ export const demoWorkflows: WorkflowSeed[] = [
       { name: "Shared", type: "HUMAN" },
     ],
     items: { count: 3, titles: ["Brand voice cheat sheet", "Podcast pitch", "Q1 campaign themes"] },
+  },
+];
+
+type TeamKey = (typeof demoTeams)[number]["key"];
+
+/** Catalog agents of the demo teams, each optionally bound to a role of a seeded workflow. */
+export const demoAgents: {
+  key: string;
+  name: string;
+  description: string;
+  owner: DemoUserKey;
+  team: TeamKey;
+  capabilities: string[];
+  config: AgentConfig;
+  bind?: { workflow: string; role: string };
+}[] = [
+  {
+    key: "platform-code-reviewer",
+    name: "Code reviewer",
+    description: "Reads the diff and lists risks, missing tests and needless changes. The builtin planner: offline, no model needed.",
+    owner: "alice",
+    team: "platform",
+    capabilities: ["code.review"],
+    config: { kind: "builtin" },
+    bind: { workflow: "platform-code-review", role: "reviewer" },
+  },
+];
+
+/** Guardrail policies of the demo teams, by tag. */
+export const demoPolicies: { key: string; tag: string; description: string; owner: DemoUserKey; team: TeamKey; checks: GuardrailCheck[] }[] = [
+  {
+    key: "platform-safe-patch",
+    tag: "safe-patch",
+    description: "Agent patches stay in src/ and test/, and stay small enough to review.",
+    owner: "alice",
+    team: "platform",
+    checks: [
+      { kind: "path_allowlist", paths: ["src/**", "test/**"], action: "block" },
+      { kind: "patch_size", maxLines: 400, maxFiles: 50, action: "flag" },
+    ],
   },
 ];

@@ -2,9 +2,23 @@ import { asc, count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { planSchema } from "@/lib/agents/types";
 import { loadActor } from "@/lib/auth/actor";
+import { listAgents } from "@/lib/catalog/agents";
+import { listRoleBindings } from "@/lib/catalog/bindings";
+import { listPolicies } from "@/lib/catalog/policies";
 import { listVisibleWorkflows } from "@/lib/workflows/queries";
 import { definitionSchema, validateDefinition } from "@/lib/workflows/definition";
-import { agentRecommendations, auditLog, stages, users, workItemTransitions, workItems, workflowVersions, workflows } from "./schema";
+import {
+  agentRecommendations,
+  auditLog,
+  catalogAgents,
+  guardrailPolicies,
+  stages,
+  users,
+  workItemTransitions,
+  workItems,
+  workflowVersions,
+  workflows,
+} from "./schema";
 import { seed, seedId } from "./seed";
 import { describeDb } from "./testing/database";
 
@@ -15,14 +29,16 @@ describeDb("demo seed", (db) => {
   });
 
   const counts = async () => {
-    const [[u], [w], [i], [t], [a]] = await Promise.all([
+    const [[u], [w], [i], [t], [a], [ag], [p]] = await Promise.all([
       db().select({ n: count() }).from(users),
       db().select({ n: count() }).from(workflows),
       db().select({ n: count() }).from(workItems),
       db().select({ n: count() }).from(workItemTransitions),
       db().select({ n: count() }).from(auditLog),
+      db().select({ n: count() }).from(catalogAgents),
+      db().select({ n: count() }).from(guardrailPolicies),
     ]);
-    return { users: u!.n, workflows: w!.n, items: i!.n, transitions: t!.n, audit: a!.n };
+    return { users: u!.n, workflows: w!.n, items: i!.n, transitions: t!.n, audit: a!.n, agents: ag!.n, policies: p!.n };
   };
 
   it("creates an admin, four users, three global templates, team and personal workflows", async () => {
@@ -59,6 +75,34 @@ describeDb("demo seed", (db) => {
       .from(workflowVersions)
       .where(eq(workflowVersions.workflowId, seedId("workflow:alice-personal")));
     expect(definitionSchema.parse(personal!.definition).settings).toEqual({ maxConcurrentRuns: null, requiredSecrets: [] });
+  });
+
+  it("gives Platform a builtin code reviewer bound to the review workflow's reviewer role, and a safe-patch policy", async () => {
+    const alice = (await loadActor(db(), seedId("user:alice")))!;
+    const agents = await listAgents(db(), alice);
+    expect(agents.map((a) => ({ name: a.name, kind: a.kind, capabilities: a.capabilities, team: a.teamName, version: a.version }))).toEqual([
+      { name: "Code reviewer", kind: "builtin", capabilities: ["code.review"], team: "Platform Engineering", version: 1 },
+    ]);
+    const { roles } = await listRoleBindings(db(), alice, seedId("workflow:platform-code-review"));
+    expect(roles.find((r) => r.id === "reviewer")).toMatchObject({
+      capabilities: ["code.review"],
+      agent: { id: agents[0]!.id, name: "Code reviewer", archived: false, missing: [] },
+    });
+    const policies = await listPolicies(db(), alice);
+    expect(policies.map((p) => ({ tag: p.tag, team: p.teamName, checks: p.checks }))).toEqual([
+      {
+        tag: "safe-patch",
+        team: "Platform Engineering",
+        checks: [
+          { kind: "path_allowlist", paths: ["src/**", "test/**"], action: "block" },
+          { kind: "patch_size", maxLines: 400, maxFiles: 50, action: "flag" },
+        ],
+      },
+    ]);
+    // Growth sees none of Platform's catalog.
+    const carol = (await loadActor(db(), seedId("user:carol")))!;
+    expect(await listAgents(db(), carol)).toEqual([]);
+    expect(await listPolicies(db(), carol)).toEqual([]);
   });
 
   it("is idempotent", async () => {

@@ -7,9 +7,22 @@ import { appendAudit } from "@/lib/audit/log";
 import { insertWorkflow } from "@/lib/workflows/create";
 import { definitionOf, stageDefOf } from "@/lib/workflows/definition";
 import type { Db } from "./client";
-import { type NewWorkItemTransition, agentRecommendations, teamMembers, teams, users, workItemTransitions, workItems, workflows } from "./schema";
+import {
+  type NewWorkItemTransition,
+  agentRecommendations,
+  agentRoleBindings,
+  catalogAgentVersions,
+  catalogAgents,
+  guardrailPolicies,
+  teamMembers,
+  teams,
+  users,
+  workItemTransitions,
+  workItems,
+  workflows,
+} from "./schema";
 import { seedRecommendations } from "./seed-recommendations";
-import { DEMO_PASSWORD, type WorkflowSeed, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
+import { DEMO_PASSWORD, type WorkflowSeed, demoAgents, demoPolicies, demoTeams, demoUsers, demoWorkflows } from "./seed-data";
 
 /** A stable UUID for a seed key, so that seeding twice finds the same rows. */
 export function seedId(key: string): string {
@@ -121,7 +134,53 @@ async function seedWorkflow(db: Db, wf: WorkflowSeed, now: Date): Promise<number
   return 1;
 }
 
-/** Seeds the demo teams, users, templates and workflows. Safe to run again: existing rows are kept. */
+/**
+ * The demo catalog: agents (bound to their role when first made) and guardrail policies. An agent or
+ * policy already there, or one a person made under the same name or tag, is left alone, and so is a
+ * binding someone changed since.
+ */
+async function seedCatalog(db: Db): Promise<number> {
+  let created = 0;
+  for (const a of demoAgents) {
+    const id = seedId(`agent:${a.key}`);
+    const ownerUserId = seedId(`user:${a.owner}`);
+    const [agent] = await db
+      .insert(catalogAgents)
+      .values({ id, name: a.name, kind: a.config.kind, ownerUserId, ownerTeamId: seedId(`team:${a.team}`), visibility: "team", version: 1 })
+      .onConflictDoNothing()
+      .returning({ id: catalogAgents.id });
+    if (!agent) continue;
+    created++;
+    await db
+      .insert(catalogAgentVersions)
+      .values({ agentId: id, version: 1, description: a.description, capabilities: a.capabilities, config: a.config, createdById: ownerUserId });
+    if (a.bind) {
+      await db
+        .insert(agentRoleBindings)
+        .values({ workflowId: seedId(`workflow:${a.bind.workflow}`), roleId: a.bind.role, agentId: id, boundById: ownerUserId })
+        .onConflictDoNothing();
+    }
+  }
+  for (const p of demoPolicies) {
+    const rows = await db
+      .insert(guardrailPolicies)
+      .values({
+        id: seedId(`policy:${p.key}`),
+        tag: p.tag,
+        description: p.description,
+        checks: p.checks,
+        ownerUserId: seedId(`user:${p.owner}`),
+        ownerTeamId: seedId(`team:${p.team}`),
+        visibility: "team",
+      })
+      .onConflictDoNothing()
+      .returning({ id: guardrailPolicies.id });
+    created += rows.length;
+  }
+  return created;
+}
+
+/** Seeds the demo teams, users, templates, workflows and agent catalog. Safe to run again: existing rows are kept. */
 export async function seed(db: Db, now = new Date()): Promise<{ created: number }> {
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -156,6 +215,7 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: number 
         .onConflictDoNothing();
     }
     for (const wf of demoWorkflows) created += await seedWorkflow(tx, wf, now);
+    created += await seedCatalog(tx);
     if (created > 0) {
       await appendAudit(tx, { actorId: null, action: "system.seed", targetType: "instance", outcome: "success", details: { created } });
     }

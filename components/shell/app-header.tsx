@@ -15,7 +15,8 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/workflows">Workflows</NavLink>
           <NavLink href="/templates">Templates</NavLink>
-          <NavLink href="/agent">Agent</NavLink>
+          <NavLink href="/agent">Agent console</NavLink>
+          <NavLink href="/agents/catalog">Agent catalog</NavLink>
           <NavLink href="/analytics">Analytics</NavLink>
           <NavLink href="/settings/tokens">Settings</NavLink>
           <NavLink href="/settings/secrets">Secrets</NavLink>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const active = usePathname().startsWith(href);
+  const path = usePathname();
+  // By path segment: "/agent" (the console) must not light up on "/agents/catalog".
+  const active = path === href || path.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -56,6 +56,9 @@ export default async function WorkflowBoardPage({ params }: Props) {
             <Link href={`/workflows/${workflow.id}/triggers`} className="hover:text-slate-900" data-testid="triggers-link">
               Triggers
             </Link>
+            <Link href={`/workflows/${workflow.id}/agents`} className="hover:text-slate-900" data-testid="agents-link">
+              Agents
+            </Link>
             <Link href={`/workflows/${workflow.id}/save-as-template`} className="hover:text-slate-900">
               Save as template
             </Link>
