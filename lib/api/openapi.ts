@@ -14,6 +14,7 @@ import {
 } from "./schemas";
 import { agentOperations } from "./openapi-agent";
 import { analyticsOperations } from "./openapi-analytics";
+import { catalogOperations } from "./openapi-catalog";
 import { runOperations, sharedRunSchemas } from "./openapi-runs";
 import { triggerOperations } from "./openapi-triggers";
 import { sharedWorkflowSchemas, workflowOperations } from "./openapi-workflows";
@@ -42,14 +43,31 @@ export type Operation = {
 
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, description: `The ${what}'s id.`, schema: { type: "string", format: "uuid" } });
 const versionParam = { name: "version", in: "path", required: true, description: "A version number: 1, 2, …", schema: { type: "integer", minimum: 1 } };
+const roleParam = {
+  name: "roleId",
+  in: "path",
+  required: true,
+  description: "A role's id, as the workflow's task graphs declare it (e.g. `reviewer`).",
+  schema: { type: "string", minLength: 1, maxLength: 80 },
+};
+/** Path parameters other than `{id}`, by name. */
+const namedParams: Record<string, Json> = { version: versionParam, roleId: roleParam };
 
 /** What `{id}` names, by the path's first segment after /api/v1. */
-const idOwners: Record<string, string> = { workflows: "workflow", items: "item", runs: "run", triggers: "trigger", agent: "session" };
+const idOwners: Record<string, string> = {
+  workflows: "workflow",
+  items: "item",
+  runs: "run",
+  triggers: "trigger",
+  agent: "session",
+  agents: "agent",
+  guardrails: "guardrail policy",
+};
 
 /** The path's `{…}` parameters, in order. */
 function pathParameters(path: string): Json[] {
   const owner = idOwners[path.split("/")[3] ?? ""] ?? "item";
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => (name === "version" ? versionParam : idParam(owner)));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => namedParams[name!] ?? idParam(owner));
 }
 
 const errorText: Record<number, string> = {
@@ -134,6 +152,7 @@ export const operations: Operation[] = [
   ...triggerOperations,
   ...agentOperations,
   ...analyticsOperations,
+  ...catalogOperations,
 ];
 
 /**
