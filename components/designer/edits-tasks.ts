@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from "@/lib/workflows/definition";
 import {
+  type Budget,
   type Condition,
   type Edge,
   type Executor,
@@ -60,6 +61,30 @@ export function updateTask(def: WorkflowDefinition, stageId: string, id: string,
     tasks[i] = { ...task, ...patch };
     return { ...g, tasks };
   });
+}
+
+/** One limit of a budget; the other stays as it was. */
+export type BudgetPatch = Partial<Budget>;
+
+/** A budget with some limits changed: null once neither limit is left, which is "no budget" (the schema refuses an empty one). */
+export function budgetWith(budget: Budget | null | undefined, patch: BudgetPatch): Budget | null {
+  const maxCostUsd = patch.maxCostUsd !== undefined ? patch.maxCostUsd : (budget?.maxCostUsd ?? null);
+  const maxTokens = patch.maxTokens !== undefined ? patch.maxTokens : (budget?.maxTokens ?? null);
+  return maxCostUsd === null && maxTokens === null ? null : { maxCostUsd, maxTokens };
+}
+
+/** Whether two budgets set the same limits; no budget (absent or null) is one value. */
+export function sameBudget(a: Budget | null | undefined, b: Budget | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.maxCostUsd === b.maxCostUsd && a.maxTokens === b.maxTokens;
+}
+
+/** Sets or clears limits of an agent task's budget; with neither limit left the task has none (`budget: null`). */
+export function setTaskBudget(def: WorkflowDefinition, stageId: string, id: string, patch: BudgetPatch): WorkflowDefinition {
+  const task = def.stages.find((s) => s.id === stageId)?.taskGraph?.tasks.find((t) => t.id === id);
+  if (!task) return def;
+  const budget = budgetWith(task.budget, patch);
+  return sameBudget(task.budget, budget) ? def : updateTask(def, stageId, id, { budget });
 }
 
 /** Why a task cannot take this id, or null when it can. */

@@ -5,6 +5,7 @@ import {
   addStage,
   addTask,
   appendGraphStage,
+  budgetWith,
   connect,
   disconnect,
   makeTask,
@@ -18,7 +19,9 @@ import {
   renameTask,
   setEdgeCondition,
   setPositions,
+  setStageBudget,
   setStageGraph,
+  setTaskBudget,
   subgraph,
   updateSettings,
   updateStage,
@@ -77,6 +80,30 @@ describe("adding, moving and removing stages", () => {
     expect(u.stages[1]!.runTimeoutMs).toBe(600_000);
     expect(updateStage(u, S2, { runTimeoutMs: 600_000 })).toBe(u);
     expect(updateStage(u, S2, { runTimeoutMs: null }).stages[1]!.runTimeoutMs).toBeNull();
+  });
+
+  it("sets and clears a stage's policy tags", () => {
+    const d = threeStages();
+    expect(d.stages[1]!.policyTags).toEqual([]);
+    const u = updateStage(d, S2, { policyTags: ["secrets", "needs-approval"] });
+    expect(u.stages[1]!.policyTags).toEqual(["secrets", "needs-approval"]);
+    expect(u.stages[0]).toBe(d.stages[0]);
+    expect(updateStage(u, S2, { policyTags: [] }).stages[1]!.policyTags).toEqual([]);
+  });
+
+  it("sets a run budget one limit at a time, and clearing both leaves none (null)", () => {
+    const d = threeStages();
+    expect(d.stages[1]!.budget).toBeNull();
+    const cost = setStageBudget(d, S2, { maxCostUsd: 0.5 });
+    expect(cost.stages[1]!.budget).toEqual({ maxCostUsd: 0.5, maxTokens: null });
+    const both = setStageBudget(cost, S2, { maxTokens: 20_000 });
+    expect(both.stages[1]!.budget).toEqual({ maxCostUsd: 0.5, maxTokens: 20_000 });
+    expect(setStageBudget(both, S2, { maxTokens: 20_000 })).toBe(both);
+    const tokensOnly = setStageBudget(both, S2, { maxCostUsd: null });
+    expect(tokensOnly.stages[1]!.budget).toEqual({ maxCostUsd: null, maxTokens: 20_000 });
+    expect(setStageBudget(tokensOnly, S2, { maxTokens: null }).stages[1]!.budget).toBeNull();
+    expect(setStageBudget(d, S2, { maxCostUsd: null })).toBe(d);
+    expect(setStageBudget(d, "nope", { maxCostUsd: 1 })).toBe(d);
   });
 
   it("keeps a pasted stage's run timeout", () => {
@@ -145,6 +172,45 @@ describe("adding and updating tasks", () => {
     expect(graphOf(u).tasks[1]).toMatchObject({ id: "b", name: "Bee", timeoutMs: 5000 });
     expect(graphOf(u).tasks[0]).toBe(graphOf(d).tasks[0]);
     expect(updateTask(u, S2, "b", { name: "Bee" })).toBe(u);
+  });
+});
+
+describe("a task's budget", () => {
+  const withAgent = () => addTask(threeStages(), S2, makeTask("agent_1", "Agent", { kind: "agent", role: "dev" }, { x: 0, y: 0 }));
+  const budgetOf = (d: WorkflowDefinition) => graphOf(d).tasks[0]!.budget;
+
+  it("starts absent, takes a cost or a number of tokens or both, and is null once both are cleared", () => {
+    const d = withAgent();
+    expect(budgetOf(d)).toBeUndefined();
+    const tokens = setTaskBudget(d, S2, "agent_1", { maxTokens: 20_000 });
+    expect(budgetOf(tokens)).toEqual({ maxCostUsd: null, maxTokens: 20_000 });
+    const both = setTaskBudget(tokens, S2, "agent_1", { maxCostUsd: 0.5 });
+    expect(budgetOf(both)).toEqual({ maxCostUsd: 0.5, maxTokens: 20_000 });
+    const cleared = setTaskBudget(setTaskBudget(both, S2, "agent_1", { maxTokens: null }), S2, "agent_1", { maxCostUsd: null });
+    expect(budgetOf(cleared)).toBeNull();
+  });
+
+  it("returns the same definition when the limits do not change, or the task is not there", () => {
+    const d = withAgent();
+    expect(setTaskBudget(d, S2, "agent_1", { maxCostUsd: null })).toBe(d);
+    const u = setTaskBudget(d, S2, "agent_1", { maxCostUsd: 2 });
+    expect(setTaskBudget(u, S2, "agent_1", { maxCostUsd: 2 })).toBe(u);
+    expect(setTaskBudget(u, S2, "nope", { maxCostUsd: 3 })).toBe(u);
+  });
+
+  it("is copied with a pasted task", () => {
+    const d = setTaskBudget(withAgent(), S2, "agent_1", { maxCostUsd: 1.25 });
+    const { definition, ids } = pasteTasks(d, S2, subgraph(graphOf(d), ["agent_1"]), { x: 40, y: 40 });
+    expect(graphOf(definition).tasks.find((t) => t.id === ids[0])!.budget).toEqual({ maxCostUsd: 1.25, maxTokens: null });
+  });
+});
+
+describe("budgetWith", () => {
+  it("changes only the limits it is given and never returns an empty budget", () => {
+    expect(budgetWith(undefined, {})).toBeNull();
+    expect(budgetWith(null, { maxTokens: 0 })).toEqual({ maxCostUsd: null, maxTokens: 0 });
+    expect(budgetWith({ maxCostUsd: 1, maxTokens: 5 }, { maxTokens: undefined })).toEqual({ maxCostUsd: 1, maxTokens: 5 });
+    expect(budgetWith({ maxCostUsd: 1, maxTokens: null }, { maxCostUsd: null })).toBeNull();
   });
 });
 

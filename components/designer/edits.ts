@@ -7,6 +7,8 @@ import type { TaskGraph } from "@/lib/engine/graph-schema";
  * which lets the store skip a history step. Task-level edits live in `edits-tasks.ts`.
  */
 
+import { type BudgetPatch, budgetWith, sameBudget } from "./edits-tasks";
+
 export * from "./edits-tasks";
 
 export const STAGE_LABELS: Record<StageKind, string> = {
@@ -59,6 +61,14 @@ export function updateStage(def: WorkflowDefinition, id: string, patch: Partial<
     return { ...s, ...patch };
   });
   return changed ? { ...def, stages } : def;
+}
+
+/** Sets or clears limits of a stage's run budget; with neither limit left the stage has none (`budget: null`). */
+export function setStageBudget(def: WorkflowDefinition, id: string, patch: BudgetPatch): WorkflowDefinition {
+  const stage = def.stages.find((s) => s.id === id);
+  if (!stage) return def;
+  const budget = budgetWith(stage.budget, patch);
+  return sameBudget(stage.budget, budget) ? def : updateStage(def, id, { budget });
 }
 
 /** Changes some workflow-wide settings. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { definitionOf, newStage } from "@/lib/workflows/definition";
-import { addStage, addTask, makeTask, renameTask, updateStage } from "./edits";
+import { addStage, addTask, makeTask, renameTask, setStageBudget, setTaskBudget, updateStage } from "./edits";
 import { HISTORY_LIMIT } from "./store/history-slice";
 import { createDesignerStore, selectDirty } from "./store/store";
 
@@ -38,6 +38,28 @@ describe("undo and redo", () => {
     const { store } = setup();
     store.getState().apply((d) => updateStage(d, S1, { name: "Build" }));
     expect(store.getState().history.past).toHaveLength(0);
+  });
+});
+
+describe("budgets and policy tags in the history", () => {
+  it("undo takes back a budget and stage tags, and the definition is clean again", () => {
+    const { store } = setup();
+    const s = store.getState;
+    s().apply((d) => addTask(d, S1, makeTask("agent_1", "Agent", { kind: "agent", role: "dev" }, { x: 0, y: 0 })));
+    s().markSaved(4, s().definition, s().definition);
+    s().apply((d) => setTaskBudget(d, S1, "agent_1", { maxCostUsd: 0.5 }), { coalesce: "task:budget.maxCostUsd" });
+    s().apply((d) => setStageBudget(d, S1, { maxTokens: 20_000 }), { coalesce: "stage:budget.maxTokens" });
+    s().apply((d) => updateStage(d, S1, { policyTags: ["secrets"] }), { coalesce: "stage:policyTags" });
+    expect(selectDirty(s())).toBe(true);
+    expect(s().definition.stages[0]).toMatchObject({ policyTags: ["secrets"], budget: { maxCostUsd: null, maxTokens: 20_000 } });
+    s().undo();
+    s().undo();
+    expect(s().definition.stages[0]!.budget).toBeNull();
+    expect(s().definition.stages[0]!.taskGraph!.tasks[0]!.budget).toEqual({ maxCostUsd: 0.5, maxTokens: null });
+    s().undo();
+    expect(selectDirty(s())).toBe(false);
+    s().redo();
+    expect(s().definition.stages[0]!.taskGraph!.tasks[0]!.budget).toEqual({ maxCostUsd: 0.5, maxTokens: null });
   });
 });
 

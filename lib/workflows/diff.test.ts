@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Task, TaskGraph } from "@/lib/engine/graph-schema";
 import { newStage } from "./definition";
-import { diffDefinitions, summarizeDiff } from "./diff";
+import { diffDefinitions, formatBudget, summarizeDiff } from "./diff";
 import { STAGE_IDS, clone, sampleDefinition, task } from "./testing-definitions";
 
 const before = sampleDefinition();
@@ -95,6 +95,27 @@ describe("stage settings changed", () => {
     after.stages[1]!.runTimeoutMs = null;
     expect(line(before, after)).toEqual([{ field: "runTimeoutMs", label: "Run timeout", before: "30 min", after: "none" }]);
     expect(summarizeDiff(diffDefinitions(before, after))).toBe("1 stage changed");
+  });
+
+  it("shows a run budget set, changed or cleared as dollars and tokens", () => {
+    const after = clone(before);
+    after.stages[1]!.budget = { maxCostUsd: 0.5, maxTokens: 20_000 };
+    const line = (a: typeof before, b: typeof before) => diffDefinitions(a, b).stages.changed[0]!.changes;
+    expect(line(before, after)).toEqual([{ field: "budget", label: "Run budget", before: "none", after: "$0.50 / 20,000 tokens" }]);
+    const tokensOnly = clone(after);
+    tokensOnly.stages[1]!.budget = { maxCostUsd: null, maxTokens: 20_000 };
+    expect(line(after, tokensOnly)).toEqual([{ field: "budget", label: "Run budget", before: "$0.50 / 20,000 tokens", after: "20,000 tokens" }]);
+    expect(line(after, before)).toEqual([{ field: "budget", label: "Run budget", before: "$0.50 / 20,000 tokens", after: "none" }]);
+    expect(summarizeDiff(diffDefinitions(before, after))).toBe("1 stage changed");
+  });
+
+  it("lists a stage's policy tags", () => {
+    const after = clone(before);
+    after.stages[1]!.policyTags = ["secrets", "needs-approval"];
+    expect(diffDefinitions(before, after).stages.changed[0]!.changes).toEqual([
+      { field: "policyTags", label: "Policy tags", before: "none", after: "secrets, needs-approval" },
+    ]);
+    expect(diffDefinitions(after, clone(after)).empty).toBe(true);
   });
 
   it("counts a role edit as a change of the stage", () => {
@@ -203,11 +224,36 @@ describe("task fields changed", () => {
     ]);
   });
 
+  it("shows an agent task's budget in words, and absent and null as the same none", () => {
+    const after = clone(before);
+    taskOf(after, "analyze").budget = { maxCostUsd: 2, maxTokens: null };
+    const changes = (a: typeof before, b: typeof before) =>
+      diffDefinitions(a, b).stages.changed[0]!.tasks.changed[0]!.changes.map((c) => [c.label, c.before, c.after]);
+    expect(changes(before, after)).toEqual([["Budget", "none", "$2.00"]]);
+    const cleared = clone(after);
+    taskOf(cleared, "analyze").budget = null;
+    expect(changes(after, cleared)).toEqual([["Budget", "$2.00", "none"]]);
+    expect(diffDefinitions(before, cleared).empty).toBe(true);
+    expect(summarizeDiff(diffDefinitions(before, after))).toBe("1 task changed");
+  });
+
   it("ignores key order inside JSON values", () => {
     const after = clone(before);
     const a = taskOf(after, "analyze");
     a.inputSchema = { properties: { diff: { type: "string" } }, type: "object" };
     expect(diffDefinitions(before, after).empty).toBe(true);
+  });
+});
+
+describe("formatBudget", () => {
+  it("reads dollars with cents (more digits only when set), tokens with separators, and none", () => {
+    expect(formatBudget({ maxCostUsd: 0.5, maxTokens: 20_000 })).toBe("$0.50 / 20,000 tokens");
+    expect(formatBudget({ maxCostUsd: 1500, maxTokens: null })).toBe("$1,500.00");
+    expect(formatBudget({ maxCostUsd: 0.005, maxTokens: null })).toBe("$0.005");
+    expect(formatBudget({ maxCostUsd: null, maxTokens: 1 })).toBe("1 token");
+    expect(formatBudget({ maxCostUsd: 0, maxTokens: null })).toBe("$0.00");
+    expect(formatBudget(null)).toBe("none");
+    expect(formatBudget(undefined)).toBe("none");
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Edge, type Executor, type Task, type TaskGraph, edgeKey, emptyGraph } from "@/lib/engine/graph-schema";
+import { type Budget, type Edge, type Executor, type Task, type TaskGraph, edgeKey, emptyGraph } from "@/lib/engine/graph-schema";
 import type { StageDef, StageKind, WorkflowDefinition } from "./definition";
 import {
   canonicalJson,
@@ -50,6 +50,17 @@ export type DefinitionDiff = {
 
 type Field<T> = { field: string; label: string; get: (x: T) => unknown; show?: (v: never) => string };
 
+/** A budget in words: "$0.50 / 20,000 tokens", "$2.00", "5,000 tokens"; no budget reads "none". */
+export function formatBudget(b: Budget | null | undefined): string {
+  if (!b || (b.maxCostUsd === null && b.maxTokens === null)) return "none";
+  const cost = b.maxCostUsd === null ? null : `$${b.maxCostUsd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
+  const tokens = b.maxTokens === null ? null : `${b.maxTokens.toLocaleString("en-US")} ${b.maxTokens === 1 ? "token" : "tokens"}`;
+  return [cost, tokens].filter(Boolean).join(" / ");
+}
+
+// Absent (definitions from before budgets) and null both mean no budget, and compare equal.
+const budgetOf = (b: Budget | null | undefined): Budget | null => b ?? null;
+
 function change<T>(f: Field<T>, a: T, b: T): Change | null {
   const va = f.get(a);
   const vb = f.get(b);
@@ -68,6 +79,8 @@ const STAGE_FIELDS: Field<StageDef>[] = [
   { field: "type", label: "Type", get: (s) => s.type, show: stageTypeLabel },
   { field: "wipLimit", label: "WIP limit", get: (s) => s.wipLimit },
   { field: "runTimeoutMs", label: "Run timeout", get: (s) => s.runTimeoutMs, show: (v: number | null) => (v === null ? "none" : formatDuration(v)) },
+  { field: "budget", label: "Run budget", get: (s) => budgetOf(s.budget), show: formatBudget },
+  { field: "policyTags", label: "Policy tags", get: (s) => s.policyTags },
   { field: "agentPrompt", label: "Agent prompt", get: (s) => s.agentPrompt },
   { field: "agentTargetPath", label: "Agent target path", get: (s) => s.agentTargetPath },
   { field: "agentModelHint", label: "Agent model hint", get: (s) => s.agentModelHint },
@@ -134,6 +147,7 @@ const TASK_FIELDS: Field<Task>[] = [
   { field: "inputSchema", label: "Input schema", get: (t) => t.inputSchema },
   { field: "outputSchema", label: "Output schema", get: (t) => t.outputSchema },
   { field: "policyTags", label: "Policy tags", get: (t) => t.policyTags },
+  { field: "budget", label: "Budget", get: (t) => budgetOf(t.budget), show: formatBudget },
   { field: "loop", label: "Loop", get: (t) => t.loop, show: formatLoop },
 ];
 

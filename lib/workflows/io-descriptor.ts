@@ -1,4 +1,5 @@
 import {
+  type Budget,
   DEFAULT_RETRY,
   type Edge,
   type Executor,
@@ -13,6 +14,8 @@ import type { StageDef } from "./definition";
  * The workflow-descriptor shape other agent-workflow engines exchange (roles, tasks with `dependsOn`),
  * both ways. That shape has no edge conditions and no loops: export drops them, import has none. The
  * descriptor's own `timeoutMs` is the stage's run timeout (a whole run of its tasks), beside each task's.
+ * Agent spend limits and the stage's guardrail tags are Tandem's additions, optional on import: `budget`
+ * on a task (its agent calls) and, at the top, `policyTags` and `budget` (every agent call of a run).
  */
 
 export type ImportProblem = { path: string; message: string };
@@ -31,6 +34,8 @@ export type DescriptorTask = {
   retry: RetryPolicy;
   timeoutMs: number | null;
   input: Record<string, unknown>;
+  /** Present only when the task has a budget. */
+  budget?: Budget;
 };
 export type Descriptor = {
   id: string;
@@ -38,6 +43,10 @@ export type Descriptor = {
   displayName: string;
   /** How long a whole run of the tasks may take; null for no limit. */
   timeoutMs: number | null;
+  /** Guardrail policies (by tag) for every agent call of a run. */
+  policyTags: string[];
+  /** A limit on the agent spend of one run; null for none. */
+  budget: Budget | null;
   roles: DescriptorRole[];
   tasks: DescriptorTask[];
 };
@@ -80,6 +89,8 @@ export function exportDescriptor(stage: StageDef, meta: { name: string; version:
     version: `${meta.version}.0.0`,
     displayName: stage.name,
     timeoutMs: stage.runTimeoutMs,
+    policyTags: [...stage.policyTags],
+    budget: stage.budget ? { ...stage.budget } : null,
     roles,
     tasks: graph.tasks.map((t) => ({
       id: t.id,
@@ -92,6 +103,7 @@ export function exportDescriptor(stage: StageDef, meta: { name: string; version:
       retry: { ...t.retry },
       timeoutMs: t.timeoutMs,
       input: t.input,
+      ...(t.budget ? { budget: { ...t.budget } } : {}),
     })),
   };
 }
@@ -103,13 +115,15 @@ const defined = (o: Raw): Raw => Object.fromEntries(Object.entries(o).filter(([,
 /**
  * A descriptor read into our task graph, with its problems and a map from graph paths back to the file's.
  * `runTimeoutMs` is undefined when the file does not say (a stage it replaces keeps its own); `runTimeoutPath`
- * is where the file says it.
+ * is where the file says it. So are `policyTags` and `budget`, the stage's, at the file's top level.
  */
 export type DescriptorRead = {
   name: string;
   graph: TaskGraph;
   runTimeoutMs: number | null | undefined;
   runTimeoutPath: string;
+  policyTags: string[] | undefined;
+  budget: Budget | null | undefined;
   problems: ImportProblem[];
   pathOf: (graphPath: string) => string;
 };
@@ -259,6 +273,8 @@ export function readDescriptor(d: Raw, base: string): DescriptorRead {
       outputSchema: (t.outputSchema ?? null) as Raw | null,
       policyTags: (t.policyTags ?? []) as string[],
       loop: null,
+      // Absent stays absent: a task from another engine has no budget, and compares equal to its export.
+      ...(t.budget !== undefined ? { budget: t.budget as Budget | null } : {}),
       position: { x: 0, y: 0 },
     });
     for (const [from, to] of own) renames.set(from, to);
@@ -287,5 +303,14 @@ export function readDescriptor(d: Raw, base: string): DescriptorRead {
   const name = [d.displayName, d.id].find((v): v is string => typeof v === "string" && v.trim() !== "") ?? "Imported workflow";
   const inSeconds = d.timeoutMs === undefined && typeof d.timeoutSeconds === "number";
   const runTimeoutMs = inSeconds ? Math.round((d.timeoutSeconds as number) * 1000) : (d.timeoutMs as number | null | undefined);
-  return { name, graph, runTimeoutMs, runTimeoutPath: join(inSeconds ? "timeoutSeconds" : "timeoutMs"), problems, pathOf };
+  return {
+    name,
+    graph,
+    runTimeoutMs,
+    runTimeoutPath: join(inSeconds ? "timeoutSeconds" : "timeoutMs"),
+    policyTags: d.policyTags as string[] | undefined,
+    budget: d.budget as Budget | null | undefined,
+    problems,
+    pathOf,
+  };
 }

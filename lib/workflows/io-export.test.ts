@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "@/lib/engine/graph-schema";
-import { newStage } from "./definition";
+import { type StageDef, newStage } from "./definition";
 import { exportDescriptor, exportWorkflow, parseImport } from "./io";
+import { readDescriptor } from "./io-descriptor";
 import { STAGE_IDS, clone, reviewGraph, sampleDefinition, task } from "./testing-definitions";
 
 const meta = { name: "Code Review", description: "Reviews pull requests.", version: 4 };
@@ -19,6 +20,15 @@ describe("Tandem export", () => {
 });
 
 describe("Tandem export, then import", () => {
+  it("gives back budgets and stage policy tags", () => {
+    const def = sampleDefinition();
+    def.stages[1]!.policyTags = ["secrets"];
+    def.stages[1]!.budget = { maxCostUsd: 0.5, maxTokens: 20_000 };
+    def.stages[1]!.taskGraph!.tasks[0]!.budget = { maxCostUsd: null, maxTokens: 5_000 };
+    const result = parseImport(JSON.stringify(exportWorkflow(meta, def)));
+    expect(result).toMatchObject({ ok: true, kind: "tandem", definition: def });
+  });
+
   it("gives back the same definition, conditions, loops, run timeouts, settings and human tasks included", () => {
     const def = sampleDefinition();
     const result = parseImport(JSON.stringify(exportWorkflow(meta, def), null, 2));
@@ -69,6 +79,19 @@ describe("descriptor export", () => {
     expect(exportDescriptor({ ...reviewStage(), runTimeoutMs: null }, { name: "x", version: 1 }).timeoutMs).toBeNull();
   });
 
+  it("puts the stage's policy tags and run budget at the top, and a task's budget on the task only when it has one", () => {
+    const stage = reviewStage();
+    const plain = exportDescriptor(stage, { name: "x", version: 1 });
+    expect(plain).toMatchObject({ policyTags: [], budget: null });
+    expect(plain.tasks.every((t) => !("budget" in t))).toBe(true);
+    stage.policyTags = ["secrets", "needs-approval"];
+    stage.budget = { maxCostUsd: 0.5, maxTokens: null };
+    stage.taskGraph!.tasks[0]!.budget = { maxCostUsd: 0.25, maxTokens: 20_000 };
+    const d = exportDescriptor(stage, { name: "x", version: 1 });
+    expect(d).toMatchObject({ policyTags: ["secrets", "needs-approval"], budget: { maxCostUsd: 0.5, maxTokens: null } });
+    expect(d.tasks[0]!.budget).toEqual({ maxCostUsd: 0.25, maxTokens: 20_000 });
+  });
+
   it("declares agent roles the graph left undeclared, with no capabilities", () => {
     const stage = { ...newStage(STAGE_IDS.extra, "AUTOMATION", "Ünïcode Stage!"), taskGraph: reviewGraph() };
     stage.taskGraph.tasks.push(task("fix", { executor: { kind: "agent", role: "coder" } }), task("fix2", { executor: { kind: "agent", role: "coder" } }));
@@ -108,6 +131,23 @@ describe("descriptor export, then import", () => {
     expect(read(reviewStage()).runTimeoutMs).toBe(30 * 60_000);
     const cleared = read({ ...reviewStage(), runTimeoutMs: null });
     expect(cleared).toHaveProperty("runTimeoutMs", null);
+  });
+
+  it("gives back a task's budget, and no budget where the task had none", () => {
+    const stage = reviewStage();
+    stage.taskGraph!.tasks[0]!.budget = { maxCostUsd: 0.5, maxTokens: 20_000 };
+    const result = parseImport(JSON.stringify(exportDescriptor(stage, { name: "x", version: 1 })));
+    if (!result.ok || result.kind !== "descriptor") throw new Error(JSON.stringify(result));
+    expect(result.graph.tasks[0]!.budget).toEqual({ maxCostUsd: 0.5, maxTokens: 20_000 });
+    expect(result.graph.tasks.slice(1).every((t) => t.budget === undefined)).toBe(true);
+    expect(result.graph.tasks.map(withoutCanvas)).toEqual(stage.taskGraph!.tasks.map(withoutCanvas));
+  });
+
+  it("reads back the stage's policy tags and run budget from the top, a cleared budget included", () => {
+    const stage: StageDef = { ...reviewStage(), policyTags: ["secrets"], budget: { maxCostUsd: null, maxTokens: 20_000 } };
+    const back = (s: StageDef) => readDescriptor(JSON.parse(JSON.stringify(exportDescriptor(s, { name: "x", version: 1 }))), "");
+    expect(back(stage)).toMatchObject({ policyTags: ["secrets"], budget: { maxCostUsd: null, maxTokens: 20_000 } });
+    expect(back({ ...stage, policyTags: [], budget: null })).toMatchObject({ policyTags: [], budget: null });
   });
 
   it("lays tasks out in columns by dependency depth", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETRY } from "@/lib/engine/graph-schema";
 import { exportWorkflow, parseImport } from "./io";
+import { readDescriptor } from "./io-descriptor";
 import { sampleDefinition } from "./testing-definitions";
 
 const json = (v: unknown) => JSON.stringify(v, null, 2);
@@ -152,6 +153,34 @@ describe("a descriptor's own timeout", () => {
     expect(problemsOf(json({ displayName: "x", timeoutSeconds: 31 * 86_400, tasks })).map((p) => p.path)).toEqual(["timeoutSeconds"]);
     const wrapped = { payload: { definition: { displayName: "x", timeoutMs: "soon", tasks } } };
     expect(problemsOf(json(wrapped)).map((p) => p.path)).toEqual(["payload.definition.timeoutMs"]);
+  });
+});
+
+describe("budgets and policy tags in a descriptor", () => {
+  const agent = (over: Record<string, unknown> = {}) => ({ id: "a", executor: { type: "agent", roleId: "dev" }, ...over });
+
+  it("read a task's budget, filling the limit it leaves out", () => {
+    const r = descriptorGraph(json({ displayName: "x", tasks: [agent({ budget: { maxCostUsd: 1 } })] }));
+    expect(r.graph.tasks[0]!.budget).toEqual({ maxCostUsd: 1, maxTokens: null });
+  });
+
+  it("refuse a task budget with no limit, or a negative one, at the file's path", () => {
+    expect(problemsOf(json({ displayName: "x", tasks: [agent({ budget: { maxCostUsd: null, maxTokens: null } })] }))).toEqual([
+      { path: "tasks.0.budget", message: "A budget sets a cost, a number of tokens, or both." },
+    ]);
+    const wrapped = { definition: { displayName: "x", tasks: [{ id: "z", executor: {} }, agent({ budget: { maxTokens: -5 } })] } };
+    expect(problemsOf(json(wrapped)).map((p) => p.path)).toEqual(["definition.tasks.0.executor.type", "definition.tasks.1.budget.maxTokens"]);
+  });
+
+  it("read the stage's tags and run budget from the top, undefined when the file does not say", () => {
+    const tasks = [agent()];
+    expect(readDescriptor({ tasks, policyTags: ["secrets"], budget: { maxCostUsd: 0.5, maxTokens: null } }, "")).toMatchObject({
+      policyTags: ["secrets"],
+      budget: { maxCostUsd: 0.5, maxTokens: null },
+    });
+    const none = readDescriptor({ tasks }, "");
+    expect(none.policyTags).toBeUndefined();
+    expect(none.budget).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { StageTypeBadge } from "@/components/board/stage-type-badge";
 import { hasTaskGraph } from "@/lib/workflows/definition";
+import { formatBudget } from "@/lib/workflows/diff";
 import { formatDuration } from "../executors/format";
 import { ChevronIcon, IssueCount } from "../icons";
 import { STAGE_LOOK } from "../stage-look";
@@ -40,7 +41,7 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
         </div>
         <IssueCount count={issues.length} />
       </div>
-      <dl className="mt-2 flex gap-3 text-xs text-slate-500">
+      <dl className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-500">
         <div>
           <dt className="inline">WIP </dt>
           <dd className="inline font-medium text-slate-700">{stage.wipLimit ?? "—"}</dd>
@@ -55,6 +56,12 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
           <div title="Run timeout">
             <dt className="inline">⏱ </dt>
             <dd className="inline font-medium text-slate-700">{formatDuration(stage.runTimeoutMs)}</dd>
+          </div>
+        ) : null}
+        {stage.type === "AUTOMATION" && stage.budget ? (
+          <div title="Run budget: the agent spend of one run">
+            <dt className="inline">Budget </dt>
+            <dd className="inline font-medium text-slate-700">{formatBudget(stage.budget)}</dd>
           </div>
         ) : null}
       </dl>

@@ -1,6 +1,7 @@
 "use client";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { formatBudget } from "@/lib/workflows/diff";
 import { EXECUTORS, summarize } from "../executors/registry";
 import { formatDuration } from "../executors/format";
 import { IssueCount, LoopIcon } from "../icons";
@@ -41,6 +42,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       <div className="mt-1 flex flex-wrap gap-1 text-[11px] text-slate-500">
         {task.retry.maxAttempts > 1 ? <span title="Attempts">↻ {task.retry.maxAttempts}×</span> : null}
         {task.timeoutMs !== null ? <span title="Timeout">⏱ {formatDuration(task.timeoutMs)}</span> : null}
+        {task.executor.kind === "agent" && task.budget ? <span title="Budget of this task's agent calls">{formatBudget(task.budget)}</span> : null}
         {task.loop ? (
           <span className="inline-flex items-center gap-0.5 rounded bg-indigo-50 px-1 text-indigo-700" title="Repeats until its condition holds">
             <LoopIcon className="size-3" /> loop ≤ {task.loop.maxIterations}

@@ -51,9 +51,10 @@ export function SelectInput<T extends string>({
 }
 
 /**
- * A whole number in [min, max], shown divided by `scale` (milliseconds as seconds, say). Text that is not
- * such a number stays in the box with an error and is not committed; empty means null when `optional`.
- * `rangeMessage` replaces the generic error where min/max divided by the scale would read badly.
+ * A whole number in [min, max], shown divided by `scale` (milliseconds as seconds, say); any number in
+ * range when `whole` is false (dollars). Text that is not such a number stays in the box with an error and
+ * is not committed; empty means null when `optional`. `rangeMessage` replaces the generic error where
+ * min/max divided by the scale would read badly.
  */
 export function NumberInput({
   value,
@@ -62,6 +63,7 @@ export function NumberInput({
   max,
   scale = 1,
   optional = false,
+  whole = true,
   rangeMessage,
   error,
   ...rest
@@ -72,6 +74,7 @@ export function NumberInput({
   max: number;
   scale?: number;
   optional?: boolean;
+  whole?: boolean;
   rangeMessage?: string;
   placeholder?: string;
 }) {
@@ -82,11 +85,11 @@ export function NumberInput({
   const read = (t: string): { ok: true; value: number | null } | { ok: false; message: string } => {
     if (!t.trim()) return optional ? { ok: true, value: null } : { ok: false, message: "Enter a number." };
     const n = Number(t) * scale;
-    const whole = Math.round(n);
-    if (!Number.isFinite(n) || Math.abs(n - whole) > 1e-9 || whole < min || whole > max) {
-      return { ok: false, message: rangeMessage ?? `Enter a ${scale === 1 ? "whole " : ""}number from ${min / scale} to ${max / scale}.` };
+    const v = whole ? Math.round(n) : n;
+    if (!Number.isFinite(n) || Math.abs(n - v) > 1e-9 || v < min || v > max) {
+      return { ok: false, message: rangeMessage ?? `Enter a ${whole && scale === 1 ? "whole " : ""}number from ${min / scale} to ${max / scale}.` };
     }
-    return { ok: true, value: whole };
+    return { ok: true, value: v };
   };
   if (value !== seen) {
     setSeen(value);

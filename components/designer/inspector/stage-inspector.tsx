@@ -2,20 +2,31 @@
 import { Button } from "@/components/ui/button";
 import { RUN_TIMEOUT_MAX_MS, RUN_TIMEOUT_MIN_MS, STAGE_TYPES, type StageDef, type StageKind, hasTaskGraph } from "@/lib/workflows/definition";
 import { formatDuration } from "../executors/format";
-import { updateStage } from "../edits";
+import { setStageBudget, updateStage } from "../edits";
 import { ChevronIcon, TrashIcon } from "../icons";
 import { fieldMessages, unplacedMessages } from "../issues";
 import { useIssues } from "../issues-context";
 import { STAGE_LOOK } from "../stage-look";
 import { useDesignerStore } from "../store/store";
 import { useSelectionActions } from "../use-selection-actions";
+import { BudgetFields } from "./budget-fields";
 import { CheckboxInput, NumberInput, Section, SelectInput, TextInput } from "./fields";
 import { IssueList } from "./issue-list";
+import { PolicyTagsInput } from "./policy-tags-input";
 
 const FIELDS = ["name", "type", "wipLimit", "runTimeoutMs", "agentPrompt", "agentTargetPath", "agentModelHint", "agentAutoApply"];
 const MINUTE = 60_000;
 
-/** Settings of one stage; agent settings only for agent-assist stages. */
+/** Stages whose agent calls take guardrail tags: the agents of their task graphs and an agent assist. */
+const hasAgentCalls = (type: StageKind) => type !== "HUMAN";
+/**
+ * Stages that show a run budget: automations, whose task graphs are their work. The engine applies a
+ * stage budget to any run, so an agent-assist stage's graph obeys one too: shown there once set (a file or
+ * a type change brought it), never hidden while it still limits runs.
+ */
+const hasRunBudget = (s: StageDef) => s.type === "AUTOMATION" || (hasTaskGraph(s.type) && s.budget !== null);
+
+/** Settings of one stage; agent settings only for agent-assist stages, guardrails and a run budget for the automated ones. */
 export function StageInspector({ stage }: { stage: StageDef }) {
   const store = useDesignerStore();
   const { deleteSelection } = useSelectionActions();
@@ -23,7 +34,12 @@ export function StageInspector({ stage }: { stage: StageDef }) {
   const err = (f: string) => fieldMessages(own, f);
   const set = (patch: Partial<StageDef>, field: string) =>
     store.getState().apply((d) => updateStage(d, stage.id, patch), { coalesce: `stage:${stage.id}:${field}` });
-  const graphOthers = unplacedMessages(own, FIELDS);
+  const shown = [
+    ...FIELDS,
+    ...(hasAgentCalls(stage.type) ? ["policyTags"] : []),
+    ...(hasRunBudget(stage) ? ["budget.maxCostUsd", "budget.maxTokens"] : []),
+  ];
+  const graphOthers = unplacedMessages(own, shown);
   return (
     <div className="space-y-3">
       <IssueList messages={graphOthers} />
@@ -106,6 +122,27 @@ export function StageInspector({ stage }: { stage: StageDef }) {
             onChange={(agentAutoApply) => set({ agentAutoApply }, "agentAutoApply")}
           />
         </Section>
+      ) : null}
+      {hasAgentCalls(stage.type) ? (
+        <Section title="Guardrails">
+          <PolicyTagsInput
+            scope="stage"
+            value={stage.policyTags}
+            error={err("policyTags")}
+            onChange={(policyTags) => set({ policyTags }, "policyTags")}
+          />
+        </Section>
+      ) : null}
+      {hasRunBudget(stage) ? (
+        <BudgetFields
+          title="Run budget"
+          help={`For one run's agent calls, all tasks together${stage.type === "AUTOMATION" ? "" : " (not the agent assist)"}. Going over pauses the run for approval.`}
+          budget={stage.budget}
+          errorOf={(limit) => err(`budget.${limit}`)}
+          onChange={(patch, limit) =>
+            store.getState().apply((d) => setStageBudget(d, stage.id, patch), { coalesce: `stage:${stage.id}:budget.${limit}` })
+          }
+        />
       ) : null}
       <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-3">
         {hasTaskGraph(stage.type) ? (

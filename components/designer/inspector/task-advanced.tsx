@@ -3,7 +3,7 @@ import { BACKOFFS, type Loop, type Task } from "@/lib/engine/graph-schema";
 import { JsonField } from "../json-field";
 import { ConditionFields, loopSuggestions } from "./condition-fields";
 import { NumberInput, Section, SelectInput } from "./fields";
-import { ListInput } from "./list-input";
+import { PolicyTagsInput } from "./policy-tags-input";
 
 type Props = {
   task: Task;
@@ -77,15 +77,7 @@ export function TaskAdvanced({ task, set, err }: Props) {
         />
       </Section>
       <Section title="Policy and loop">
-        <ListInput
-          label="Policy tags"
-          value={task.policyTags}
-          maxItems={20}
-          maxLength={80}
-          hint="Comma-separated, e.g. pii, external-call."
-          error={err("policyTags")}
-          onChange={(policyTags) => set({ policyTags }, "policyTags")}
-        />
+        <PolicyTagsInput scope="task" value={task.policyTags} error={err("policyTags")} onChange={(policyTags) => set({ policyTags }, "policyTags")} />
         <SelectInput<"off" | "until">
           label="Loop"
           value={task.loop ? "until" : "off"}

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { EXECUTOR_KINDS, type ExecutorKind, type Task, type TaskGraph } from "@/lib/engine/graph-schema";
-import { renameTask, updateTask } from "../edits";
+import { renameTask, setTaskBudget, updateTask } from "../edits";
 import { EXECUTORS, executorModule, panelOf } from "../executors/registry";
 import { TrashIcon } from "../icons";
 import { fieldMessages, taskKey, unplacedMessages } from "../issues";
@@ -9,17 +9,20 @@ import { useIssues } from "../issues-context";
 import { JsonField } from "../json-field";
 import { useDesignerStore } from "../store/store";
 import { useSelectionActions } from "../use-selection-actions";
+import { BudgetFields } from "./budget-fields";
 import { Section, SelectInput, TextInput } from "./fields";
 import { IssueList } from "./issue-list";
 import { TaskAdvanced } from "./task-advanced";
 import { TaskIdField } from "./task-id-field";
 
 const PLACED = ["id", "name", "input", "retry", "timeoutMs", "inputSchema", "outputSchema", "policyTags", "loop"];
+/** Shown for agent tasks only: elsewhere a budget problem goes to the summary line. */
+const BUDGET_FIELDS = ["budget.maxCostUsd", "budget.maxTokens"];
 const EXECUTOR_FIELDS = ["role", "modelHint", "prompt", "approvals", "instructions", "method", "url", "headers", "body", "output", "ms"];
 
 /**
- * One task: id, name, executor (kind and its own panel), input mapping, then retry, timeout, schemas,
- * policy tags and loop. `slot` survives renames, so typing an id is one undo step.
+ * One task: id, name, executor (kind and its own panel), an agent's budget, input mapping, then retry,
+ * timeout, schemas, policy tags and loop. `slot` survives renames, so typing an id is one undo step.
  */
 export function TaskInspector({ stageId, task, graph, slot }: { stageId: string; task: Task; graph: TaskGraph; slot: number }) {
   const store = useDesignerStore();
@@ -31,17 +34,21 @@ export function TaskInspector({ stageId, task, graph, slot }: { stageId: string;
     store.getState().apply((d) => updateTask(d, stageId, task.id, patch), { coalesce: coalesce(field) });
   const exec = executorModule(task.executor.kind);
   const Panel = panelOf(task.executor.kind);
+  const isAgent = task.executor.kind === "agent";
 
   const changeKind = (kind: ExecutorKind) => {
     const next = EXECUTORS[kind];
     // A name still equal to the old kind's label follows the new kind.
     const name = task.name === exec.label ? next.label : task.name;
-    set({ executor: next.defaults(), name }, "executor.kind");
+    // Only agent calls spend against a budget; another kind would keep one nobody can see.
+    const budget = kind !== "agent" && task.budget ? { budget: null } : {};
+    set({ executor: next.defaults(), name, ...budget }, "executor.kind");
   };
+  const placed = [...PLACED, ...EXECUTOR_FIELDS.map((f) => `executor.${f}`), ...(isAgent ? BUDGET_FIELDS : [])];
 
   return (
     <div className="space-y-3">
-      <IssueList messages={unplacedMessages(issues, [...PLACED, ...EXECUTOR_FIELDS.map((f) => `executor.${f}`)])} />
+      <IssueList messages={unplacedMessages(issues, placed)} />
       <TaskIdField
         graph={graph}
         id={task.id}
@@ -62,6 +69,15 @@ export function TaskInspector({ stageId, task, graph, slot }: { stageId: string;
           onChange={(executor, field) => set({ executor }, `executor.${field}`)}
         />
       </Section>
+      {isAgent ? (
+        <BudgetFields
+          title="Budget"
+          help="For this task's agent calls, all attempts together. Going over pauses the run for approval."
+          budget={task.budget}
+          errorOf={(limit) => err(`budget.${limit}`)}
+          onChange={(patch, limit) => store.getState().apply((d) => setTaskBudget(d, stageId, task.id, patch), { coalesce: coalesce(`budget.${limit}`) })}
+        />
+      ) : null}
       <Section title="Input">
         <JsonField
           label="Input mapping"
