@@ -30,7 +30,7 @@ export const preReviewGraph: TaskGraph = {
       },
       input: { change: "{{previous_output}}" },
       outputSchema: reviewOutput,
-      policyTags: ["guardrail.secrets"],
+      policyTags: ["secrets"],
       timeoutMs: 600_000,
     }),
     task("risk_gate", "Lead sign-off on risky change", 560, 0, {

@@ -5,7 +5,7 @@ import { TextArea } from "@/components/ui/textarea";
 import { TextField } from "@/components/ui/text-field";
 import { GUARDRAIL_KINDS, type GuardrailKind } from "@/lib/agents/catalog/schemas";
 import { CHECK_KIND_LABELS } from "./check-text";
-import { type CheckDraft, DEFAULT_SIDE, type Side, patternMessages } from "./policy-draft";
+import { type CheckDraft, DEFAULT_SIDE, type Side } from "./policy-draft";
 
 const HINTS: Record<GuardrailKind, string> = {
   secrets: "Looks for credentials (keys, tokens, private keys) and the values of the workflow owner's stored secrets.",
@@ -100,7 +100,7 @@ export function CheckFields({
           placeholder={"internal\\.example\\.com\n\\bDROP\\s+TABLE\\b"}
           value={check.patterns}
           onChange={(e) => onChange({ patterns: e.target.value })}
-          error={patternMessages(err("patterns"), check.patterns)}
+          error={err("patterns")}
           hint="One regular expression a line."
         />
       ) : null}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agentDraft, agentInputOf } from "./agent-draft";
 import { errorsAt, entryLabel, hasUnplaced } from "./field-errors";
-import { checkDraft, patternMessages, policyDraft, policyInputOf } from "./policy-draft";
+import { checkDraft, policyDraft, policyInputOf } from "./policy-draft";
 
 const owner = { visibility: "team" as const, teamId: "t1" };
 
@@ -64,9 +64,5 @@ describe("policy drafts", () => {
     const draft = { ...policyDraft(null, owner), checks: [checkDraft("path_allowlist"), checkDraft("json_schema"), checkDraft("regex_deny")] };
     const result = policyInputOf(draft);
     expect(result.ok ? null : Object.keys(result.errors)).toEqual(["checks.0.paths", "checks.1.schema", "checks.2.patterns"]);
-  });
-
-  it("words the server's invalid patterns, and passes other messages through", () => {
-    expect(patternMessages(["(a", "Too many."], "ok\n(a")).toEqual(["“(a” is not a valid regular expression.", "Too many."]);
   });
 });

@@ -106,13 +106,3 @@ export function policyInputOf(d: PolicyDraft): { ok: true; input: PolicyFields }
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, input: { tag: d.tag.trim(), description: d.description, checks } };
 }
-
-/**
- * The server names a regular expression it cannot compile by the pattern itself rather than a sentence;
- * say what is wrong with it. Other messages (zod's) pass through.
- */
-export function patternMessages(messages: string[] | undefined, patterns: string): string[] | undefined {
-  if (!messages) return undefined;
-  const given = new Set(lines(patterns));
-  return messages.map((m) => (given.has(m) ? `“${m}” is not a valid regular expression.` : m));
-}

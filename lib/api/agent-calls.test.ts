@@ -90,8 +90,9 @@ describeDb("REST API: agent calls, decisions and spend", (db) => {
     const nothing = await api.decide("teammate", idle.id, { taskKey: "review", approve: true });
     expect(nothing.status).toBe(409);
     expect(nothing.body.error.message).toBe("“review” is not waiting for a decision on its agent call.");
-    // Without a taskKey the service asks which task is meant, though none waits (see the report on this route).
-    expect((await api.decide("teammate", idle.id, { approve: true })).body.error.fields).toEqual({ taskKey: ["Required."] });
+    // Without a taskKey, nothing to choose from is a conflict too, not a question about which task.
+    const none = await api.decide("teammate", idle.id, { approve: true });
+    expect([none.status, none.body.error.message]).toEqual([409, "No agent call of this run is waiting for a decision."]);
 
     const run = await waitingRun();
     expect((await api.decide("viewer", run.id, { approve: true })).status).toBe(403);

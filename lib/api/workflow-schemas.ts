@@ -140,6 +140,8 @@ export const descriptorFileResponse = z.object({
   displayName: z.string(),
   timeoutMs: z.number().nullable().describe("The stage's run timeout: how long a whole run of the tasks may take; null for none."),
   roles: z.array(z.object({ roleId: z.string(), displayName: z.string(), personaCapabilityRequirements: z.array(z.string()) })),
+  policyTags: z.array(z.string()).describe("Guardrail policies (by tag) for every agent call of a run of the stage."),
+  budget: z.object({ maxCostUsd: z.number().nullable(), maxTokens: z.number().nullable() }).nullable().describe("A limit on the agent spend of one run; null for none."),
   tasks: z.array(
     z.object({
       id: z.string(),
@@ -149,6 +151,7 @@ export const descriptorFileResponse = z.object({
       inputSchema: z.record(z.string(), z.unknown()).nullable(),
       outputSchema: z.record(z.string(), z.unknown()).nullable(),
       policyTags: z.array(z.string()),
+      budget: z.object({ maxCostUsd: z.number().nullable(), maxTokens: z.number().nullable() }).optional().describe("A limit on the task's agent spend; absent for none."),
       retry: retrySchema,
       timeoutMs: z.number().nullable(),
       input: z.record(z.string(), z.unknown()),

@@ -77,6 +77,7 @@ export type RoleBindingView = WorkflowRole & {
 export async function listRoleBindings(db: Db, actor: Actor, workflowId: string) {
   const { workflow, definition } = await loadDefinition(db, actor, workflowId);
   const roles = rolesOf(definition);
+  // A binding whose role the graph no longer has still shows, so it can be seen and removed.
   const bound = await db
     .select({ roleId: agentRoleBindings.roleId, agentId: agentRoleBindings.agentId, boundByName: users.name })
     .from(agentRoleBindings)
@@ -84,6 +85,7 @@ export async function listRoleBindings(db: Db, actor: Actor, workflowId: string)
     .where(eq(agentRoleBindings.workflowId, workflow.id));
   const agents = await listAgents(db, actor, { archived: true });
   const byId = new Map(agents.map((a) => [a.id, a]));
+  for (const b of bound) if (!roles.some((r) => r.id === b.roleId)) roles.push({ id: b.roleId, name: `${b.roleId} (no longer in the graph)`, capabilities: [], stages: [], tasks: 0 });
   const views: RoleBindingView[] = roles.map((role) => {
     const b = bound.find((x) => x.roleId === role.id);
     const a = b ? byId.get(b.agentId) : undefined;
@@ -111,22 +113,27 @@ export async function bindRole(db: Db, actor: Actor, input: unknown) {
   if (!atLeast(workflow.level, "WRITE")) {
     throw new Forbidden("You need write access to this workflow to choose its agents.");
   }
-  const role = rolesOf(definition).find((r) => r.id === data.roleId);
-  if (!role) throw new Invalid(`This workflow has no role “${data.roleId}”. Add it to a task graph first.`, { roleId: ["Unknown role."] });
   if (data.agentId === null) {
+    // Unbinding works for a role the graph no longer has too, so a stale binding can always be removed.
     await db.transaction(async (tx) => {
-      await tx.delete(agentRoleBindings).where(and(eq(agentRoleBindings.workflowId, workflow.id), eq(agentRoleBindings.roleId, role.id)));
+      const removed = await tx
+        .delete(agentRoleBindings)
+        .where(and(eq(agentRoleBindings.workflowId, workflow.id), eq(agentRoleBindings.roleId, data.roleId)))
+        .returning({ roleId: agentRoleBindings.roleId });
+      if (removed.length === 0) return;
       await appendAudit(tx, {
         actorId: actor.userId,
         action: "agent.unbind",
         targetType: "workflow",
         targetId: workflow.id,
         requestId: actor.requestId,
-        details: { roleId: role.id },
+        details: { roleId: data.roleId },
       });
     });
-    return { roleId: role.id, agent: null };
+    return { roleId: data.roleId, agent: null };
   }
+  const role = rolesOf(definition).find((r) => r.id === data.roleId);
+  if (!role) throw new Invalid(`This workflow has no role “${data.roleId}”. Add it to a task graph first.`, { roleId: ["Unknown role."] });
   const agent = await requireAgent(db, actor, data.agentId);
   if (agent.archivedAt) throw new Invalid(`“${agent.name}” is archived; restore it or choose another agent.`, { agentId: ["Archived."] });
   const missing = missingCapabilities(role, agent);

@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type GuardrailPolicy, guardrailPolicies, teams, users, type Workflow } from "@/db/schema";
+import { type GuardrailPolicy, guardrailPolicies, teams, users } from "@/db/schema";
 import type { GuardrailCheck } from "@/lib/agents/catalog/schemas";
-import { invalidPatterns, type TaggedCheck } from "@/lib/agents/guardrails/checks";
+import { invalidPatterns } from "@/lib/agents/guardrails/checks";
+
+export { BUILTIN_POLICIES, checksForTags } from "@/lib/agents/guardrails/resolve";
 import type { Actor } from "@/lib/auth/actor";
 import { type Level, atLeast } from "@/lib/auth/permissions";
 import { visibleWhere, workflowLevel } from "@/lib/auth/visibility";
@@ -14,15 +16,9 @@ import { deletePolicyInput, savePolicyInput } from "./schemas";
 
 /**
  * Guardrail policies: a tag (`no-secrets`, `safe-patch`) names a set of checks, and every agent call of a
- * task or stage carrying the tag runs them. Two tags work with no policy written: `secrets` and
- * `needs-approval`; a policy of the same tag replaces either. Visibility follows the workflows' rules.
+ * task or stage carrying the tag runs them (resolved by `checksForTags`). Visibility follows the
+ * workflows' rules.
  */
-
-/** Tags that mean something before anyone writes a policy for them. */
-export const BUILTIN_POLICIES: Record<string, { description: string; checks: GuardrailCheck[] }> = {
-  secrets: { description: "Blocks output that contains credentials or a stored secret's value.", checks: [{ kind: "secrets", on: "output", action: "block" }] },
-  "needs-approval": { description: "A person approves each agent call before it runs.", checks: [{ kind: "needs_approval", reason: "" }] },
-};
 
 export type PolicyView = GuardrailPolicy & { teamName: string | null; ownerName: string; level: Level };
 
@@ -31,8 +27,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function checkPatterns(checks: GuardrailCheck[]): void {
   checks.forEach((c, i) => {
     if (c.kind !== "regex_deny") return;
-    const bad = invalidPatterns(c.patterns);
-    if (bad.length) throw new Invalid(`Check ${i + 1}: ${bad.join("; ")}.`, { [`checks.${i}.patterns`]: bad });
+    const bad = invalidPatterns(c.patterns).map((p) => `“${p}” is not a valid regular expression.`);
+    if (bad.length) throw new Invalid(`Check ${i + 1}: ${bad.join(" ")}`, { [`checks.${i}.patterns`]: bad });
   });
 }
 
@@ -107,34 +103,4 @@ export async function deletePolicy(db: Db, actor: Actor, input: unknown): Promis
     });
   });
   return { id: p.id };
-}
-
-/**
- * The checks that `tags` bring into an agent call of a workflow: its owning team's policies, its owner's
- * personal ones (for a personal workflow) and global ones; the team's win over global, and any written
- * policy over a builtin tag. Tags nothing defines are returned in `unknown`.
- */
-export async function checksForTags(
-  db: Db,
-  wf: Pick<Workflow, "ownerTeamId" | "ownerUserId" | "visibility">,
-  tags: string[],
-): Promise<{ checks: TaggedCheck[]; unknown: string[] }> {
-  const wanted = [...new Set(tags)];
-  if (wanted.length === 0) return { checks: [], unknown: [] };
-  const mine = wf.ownerTeamId
-    ? and(eq(guardrailPolicies.ownerTeamId, wf.ownerTeamId), sql`${guardrailPolicies.visibility} <> 'personal'`)
-    : and(eq(guardrailPolicies.ownerUserId, wf.ownerUserId), isNull(guardrailPolicies.ownerTeamId));
-  const rows = await db
-    .select({ tag: guardrailPolicies.tag, checks: guardrailPolicies.checks, visibility: guardrailPolicies.visibility })
-    .from(guardrailPolicies)
-    .where(and(inArray(guardrailPolicies.tag, wanted), or(mine, eq(guardrailPolicies.visibility, "global"))));
-  const checks: TaggedCheck[] = [];
-  const unknown: string[] = [];
-  for (const tag of wanted) {
-    const own = rows.filter((r) => r.tag === tag);
-    const chosen = own.find((r) => r.visibility !== "global") ?? own[0] ?? BUILTIN_POLICIES[tag];
-    if (!chosen) unknown.push(tag);
-    else for (const check of chosen.checks) checks.push({ tag, check });
-  }
-  return { checks, unknown };
 }

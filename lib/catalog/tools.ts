@@ -1,5 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { Workflow } from "@/db/schema";
+import { teamMembers, type Workflow } from "@/db/schema";
 import type { LlmConfig } from "@/lib/agents/catalog/schemas";
 import type { LlmTool } from "@/lib/agents/catalog/llm-runner";
 import { type HttpPolicy, runHttp } from "@/lib/engine/executors/http";
@@ -27,6 +28,12 @@ export type ToolContext = {
   req: AgentRequest;
 };
 
+async function isMember(db: Db, teamId: string | null, userId: string): Promise<boolean> {
+  if (!teamId) return false;
+  const [row] = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+  return row !== undefined;
+}
+
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 50) || "agent";
 
 const HANDOFF_PARAMETERS = {
@@ -45,6 +52,8 @@ export async function toolsFor(db: Db, cfg: LlmConfig, t: ToolContext): Promise<
   for (const id of cfg.handoffs) {
     const target = await agentAt(db, id);
     if (!target || target.agent.archivedAt || audienceProblem({ ...target.agent, teamName: null }, t.wf)) continue;
+    // A personal workflow reaches only the team agents its owner could see (binding checks the binder; this the owner).
+    if (t.wf.visibility === "personal" && target.agent.visibility === "team" && !(await isMember(db, target.agent.ownerTeamId, t.wf.ownerUserId))) continue;
     const name = `handoff_${slug(target.agent.name)}`;
     if (handoffs.has(name)) continue;
     handoffs.set(name, id);

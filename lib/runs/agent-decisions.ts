@@ -29,6 +29,7 @@ export async function decideAgentCall(db: Db, actor: Actor, input: unknown) {
     const task = data.taskKey ? waiting.find((t) => t.taskKey === data.taskKey) : waiting.length === 1 ? waiting[0] : undefined;
     if (!task) {
       if (data.taskKey) throw new Conflict(`“${data.taskKey}” is not waiting for a decision on its agent call.`);
+      if (waiting.length === 0) throw new Conflict("No agent call of this run is waiting for a decision.");
       throw new Invalid(`Say which task you mean (taskKey): this run has ${waiting.length || "no"} agent calls waiting.`, { taskKey: ["Required."] });
     }
     if (run.status === "paused") throw new Conflict("The run is paused; resume it before deciding.");
