@@ -143,7 +143,7 @@ describe("appending an imported graph as a stage", () => {
     const g = graphOf(withChain());
     const d = appendGraphStage(threeStages(), "Build", g, "imp");
     expect(d.stages.at(-1)).toMatchObject({ id: "imp", type: "AUTOMATION", name: "Build 2", taskGraph: g, runTimeoutMs: null });
-    expect(appendGraphStage(threeStages(), "Lint", g, "imp", 90_000).stages.at(-1)!.runTimeoutMs).toBe(90_000);
+    expect(appendGraphStage(threeStages(), "Lint", g, "imp", { runTimeoutMs: 90_000 }).stages.at(-1)!.runTimeoutMs).toBe(90_000);
   });
 });
 
@@ -152,8 +152,8 @@ describe("replacing a stage's graph from an imported file", () => {
     const g = graphOf(withChain());
     const d = updateStage(threeStages(), S2, { runTimeoutMs: 60_000 });
     expect(setStageGraph(d, S2, g).stages[1]).toMatchObject({ taskGraph: g, runTimeoutMs: 60_000 });
-    expect(setStageGraph(d, S2, g, 120_000).stages[1]!.runTimeoutMs).toBe(120_000);
-    expect(setStageGraph(d, S2, g, null).stages[1]!.runTimeoutMs).toBeNull();
+    expect(setStageGraph(d, S2, g, { runTimeoutMs: 120_000 }).stages[1]!.runTimeoutMs).toBe(120_000);
+    expect(setStageGraph(d, S2, g, { runTimeoutMs: null, policyTags: ["secrets"] }).stages[1]).toMatchObject({ runTimeoutMs: null, policyTags: ["secrets"] });
   });
 });
 

@@ -95,13 +95,16 @@ export function pasteStages(
   return { definition: fresh.length ? { ...def, stages } : def, ids: fresh.map((s) => s.id) };
 }
 
-/** Replaces the whole task graph of a stage, and its run timeout when `runTimeoutMs` is given (an imported file set one). */
-export function setStageGraph(def: WorkflowDefinition, stageId: string, graph: TaskGraph, runTimeoutMs?: number | null): WorkflowDefinition {
-  return updateStage(def, stageId, runTimeoutMs === undefined ? { taskGraph: graph } : { taskGraph: graph, runTimeoutMs });
+/** Stage settings an imported file set (run timeout, policy tags, budget); absent ones stay as they are. */
+export type ImportedStageFields = Partial<Pick<StageDef, "runTimeoutMs" | "policyTags" | "budget">>;
+
+/** Replaces the whole task graph of a stage, and the stage settings the imported file set. */
+export function setStageGraph(def: WorkflowDefinition, stageId: string, graph: TaskGraph, fields: ImportedStageFields = {}): WorkflowDefinition {
+  return updateStage(def, stageId, { taskGraph: graph, ...fields });
 }
 
-/** Appends an automation stage named after an imported descriptor, holding its graph (and run timeout). */
-export function appendGraphStage(def: WorkflowDefinition, name: string, graph: TaskGraph, id: string, runTimeoutMs: number | null = null): WorkflowDefinition {
-  const stage = { ...newStage(id, "AUTOMATION", uniqueStageName(def, name.trim() || STAGE_LABELS.AUTOMATION)), taskGraph: graph, runTimeoutMs };
+/** Appends an automation stage named after an imported descriptor, holding its graph (and the settings the file set). */
+export function appendGraphStage(def: WorkflowDefinition, name: string, graph: TaskGraph, id: string, fields: ImportedStageFields = {}): WorkflowDefinition {
+  const stage = { ...newStage(id, "AUTOMATION", uniqueStageName(def, name.trim() || STAGE_LABELS.AUTOMATION)), taskGraph: graph, ...fields };
   return { ...def, stages: [...def.stages, stage] };
 }

@@ -1,9 +1,9 @@
 "use client";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import { type ImportProblem, exportDescriptor, exportWorkflow, parseImport, slugify } from "@/lib/workflows/io";
+import { type ImportProblem, type ImportResult, exportDescriptor, exportWorkflow, parseImport, slugify } from "@/lib/workflows/io";
 import { downloadBlob } from "@/components/ui/download";
-import { appendGraphStage, setStageGraph } from "./edits";
+import { type ImportedStageFields, appendGraphStage, setStageGraph } from "./edits";
 import { useDesignerStore } from "./store/store";
 import { newUuid } from "./uuid";
 
@@ -16,6 +16,12 @@ function download(fileName: string, content: unknown) {
  * replaces the definition, a descriptor replaces the open stage's graph or becomes a new stage. A refused
  * file changes nothing and its problems are listed.
  */
+/** The stage settings an imported descriptor set (the rest of the result is its graph and name). */
+function stageFields(result: Extract<ImportResult, { kind: "descriptor" }>): ImportedStageFields {
+  const { runTimeoutMs, policyTags, budget } = result;
+  return { ...(runTimeoutMs !== undefined ? { runTimeoutMs } : {}), ...(policyTags !== undefined ? { policyTags } : {}), ...(budget !== undefined ? { budget } : {}) };
+}
+
 export function useImportExport(workflow: { name: string; description: string }) {
   const store = useDesignerStore();
   const [refused, setRefused] = useState<{ fileName: string; problems: ImportProblem[] } | null>(null);
@@ -47,11 +53,11 @@ export function useImportExport(workflow: { name: string; description: string })
         toast.success(`Imported “${result.name}” (${result.definition.stages.length} stages). Save to keep it.`);
       } else if (s.openStageId !== null) {
         const stageId = s.openStageId;
-        s.apply((d) => setStageGraph(d, stageId, result.graph, result.runTimeoutMs), { source: "import", select: {} });
+        s.apply((d) => setStageGraph(d, stageId, result.graph, stageFields(result)), { source: "import", select: {} });
         toast.success(`Replaced this stage's tasks with “${result.name}” (${result.graph.tasks.length} tasks).`);
       } else {
         const id = newUuid();
-        const next = appendGraphStage(s.definition, result.name, result.graph, id, result.runTimeoutMs);
+        const next = appendGraphStage(s.definition, result.name, result.graph, id, stageFields(result));
         s.apply(() => next, { source: "import", select: { stages: [id] } });
         toast.success(`Added the stage “${next.stages.at(-1)!.name}” with ${result.graph.tasks.length} tasks.`);
       }

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agentCalls, runs } from "@/db/schema";
+import { agentCalls, auditLog, runs } from "@/db/schema";
 import { actorFor, addMember, createTeam, createUser, createWorkflow } from "@/db/testing/factories";
 import type { AgentConfig } from "@/lib/agents/catalog/schemas";
+import type { Actor } from "@/lib/auth/actor";
+import type { TeamRole } from "@/lib/auth/permissions";
 import { newTask, type Budget, type Task, type TaskGraph } from "@/lib/engine/graph-schema";
 import { setSecret } from "@/lib/secrets/store";
 import { moveItem } from "@/lib/work-items/move";
@@ -60,4 +62,54 @@ export async function startItemRun(db: Db, s: Awaited<ReturnType<typeof catalogS
 /** A run's agent call rows, in order. */
 export async function callsOf(db: Db, runId: string) {
   return db.select().from(agentCalls).where(eq(agentCalls.runId, runId)).orderBy(agentCalls.id);
+}
+
+/**
+ * Two teams and their people for the catalog's rule tests: Platform (Ada admin, Max member, Vi viewer),
+ * Growth (Gus admin), Dana a member of both, and Root, an instance admin in neither.
+ */
+export async function catalogPeople(db: Db) {
+  const platform = await createTeam(db, { name: "Platform" });
+  const growth = await createTeam(db, { name: "Growth" });
+  const person = async (name: string, memberships: [string, TeamRole][], isAdmin = false) => {
+    const user = await createUser(db, { name, isAdmin });
+    for (const [teamId, role] of memberships) await addMember(db, teamId, user.id, role);
+    return actorFor(db, user.id);
+  };
+  return {
+    platform,
+    growth,
+    ada: await person("Ada", [[platform.id, "admin"]]),
+    max: await person("Max", [[platform.id, "member"]]),
+    vi: await person("Vi", [[platform.id, "viewer"]]),
+    gus: await person("Gus", [[growth.id, "admin"]]),
+    dana: await person("Dana", [[platform.id, "member"], [growth.id, "member"]]),
+    root: await person("Root", [], true),
+  };
+}
+
+/** A task graph with the role `writer` (“Writer”, needing docs.write) and one agent task playing it. */
+export function writerGraph(): TaskGraph {
+  return { roles: [{ id: "writer", name: "Writer", capabilities: ["docs.write"] }], tasks: [agentTask("notes", "writer")], edges: [] };
+}
+
+/** A workflow Inbox → Automate (the writer graph) → Done: `teamId`'s when given, else `owner`'s personal one. */
+export async function writerWorkflow(db: Db, o: { owner: Actor; teamId?: string | null }) {
+  return createWorkflow(db, {
+    ownerUserId: o.owner.userId,
+    ownerTeamId: o.teamId ?? null,
+    visibility: o.teamId ? "team" : "personal",
+    stages: [{ name: "Inbox" }, { name: "Automate", type: "AUTOMATION", taskGraph: writerGraph() }, { name: "Done" }],
+  });
+}
+
+/** `createAgent`'s input for a builtin team agent named `name` that can docs.write; `over` replaces any field. */
+export function agentInput(name: string, over: Record<string, unknown> = {}) {
+  return { name, config: { kind: "builtin" }, capabilities: ["docs.write"], visibility: "team", ...over };
+}
+
+/** The audit actions recorded about `targetId` (an agent, a workflow, a policy), oldest first. */
+export async function auditActions(db: Db, targetId: string) {
+  const rows = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, targetId)).orderBy(auditLog.seq);
+  return rows.map((r) => r.action);
 }

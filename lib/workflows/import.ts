@@ -7,7 +7,7 @@ import { Invalid } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireWorkflow } from "./access";
 import { type WorkflowDefinition, hasTaskGraph, newStage, uniqueStageName } from "./definition";
-import { type ImportProblem, parseImport } from "./io";
+import { type DescriptorStageFields, type ImportProblem, parseImport } from "./io";
 import { getVersion, saveDefinition } from "./versions";
 
 export const importIntoWorkflowInput = z.object({
@@ -29,16 +29,16 @@ function refusedFile(problems: ImportProblem[]): Invalid {
   return new Invalid(`The file has ${n === 1 ? "1 problem" : `${n} problems`}. ${problems[0]!.message}`, fieldErrors);
 }
 
-type DescriptorFile = { name: string; graph: TaskGraph; runTimeoutMs?: number | null };
+type DescriptorFile = { name: string; graph: TaskGraph } & DescriptorStageFields;
 
 /**
- * The definition with a descriptor's graph (and run timeout, when the file sets one) in `stageId`, or
+ * The definition with a descriptor's graph (and run timeout, policy tags and budget, where the file sets them) in `stageId`, or
  * appended as a new automation stage.
  */
 function withDescriptor(def: WorkflowDefinition, version: number, file: DescriptorFile, stageId?: string): WorkflowDefinition {
-  const timeout = file.runTimeoutMs === undefined ? {} : { runTimeoutMs: file.runTimeoutMs };
+  const fields = { ...(file.runTimeoutMs !== undefined ? { runTimeoutMs: file.runTimeoutMs } : {}), ...(file.policyTags !== undefined ? { policyTags: file.policyTags } : {}), ...(file.budget !== undefined ? { budget: file.budget } : {}) };
   if (stageId === undefined) {
-    const stage = { ...newStage(randomUUID(), "AUTOMATION", uniqueStageName(def, file.name.trim() || "Automation")), taskGraph: file.graph, ...timeout };
+    const stage = { ...newStage(randomUUID(), "AUTOMATION", uniqueStageName(def, file.name.trim() || "Automation")), taskGraph: file.graph, ...fields };
     return { ...def, stages: [...def.stages, stage] };
   }
   const target = def.stages.find((s) => s.id === stageId);
@@ -50,7 +50,7 @@ function withDescriptor(def: WorkflowDefinition, version: number, file: Descript
     const message = `“${target.name}” is a human stage and cannot run tasks. Import into an automation or agent-assist stage, or without a stage to add one.`;
     throw new Invalid(message, { stageId: [message] });
   }
-  return { ...def, stages: def.stages.map((s) => (s.id === stageId ? { ...s, taskGraph: file.graph, ...timeout } : s)) };
+  return { ...def, stages: def.stages.map((s) => (s.id === stageId ? { ...s, taskGraph: file.graph, ...fields } : s)) };
 }
 
 /**

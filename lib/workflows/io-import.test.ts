@@ -182,6 +182,16 @@ describe("budgets and policy tags in a descriptor", () => {
     expect(none.policyTags).toBeUndefined();
     expect(none.budget).toBeUndefined();
   });
+
+  it("import them as the stage's settings, only those the file sets, and refuse a bad stage budget at its path", () => {
+    const set = parseImport(json({ displayName: "x", tasks: [agent()], policyTags: ["secrets"], budget: { maxTokens: 5_000 } }));
+    if (!set.ok || set.kind !== "descriptor") throw new Error(JSON.stringify(set));
+    expect([set.policyTags, set.budget]).toEqual([["secrets"], { maxCostUsd: null, maxTokens: 5_000 }]);
+    const unset = parseImport(json({ displayName: "x", tasks: [agent()] }));
+    if (!unset.ok || unset.kind !== "descriptor") throw new Error(JSON.stringify(unset));
+    expect("policyTags" in unset || "budget" in unset).toBe(false);
+    expect(problemsOf(json({ displayName: "x", tasks: [agent()], budget: { maxCostUsd: -1 } })).map((p) => p.path)).toEqual(["budget.maxCostUsd"]);
+  });
 });
 
 describe("a Tandem export written before run settings existed", () => {

@@ -1,5 +1,5 @@
 import type { TaskGraph } from "@/lib/engine/graph-schema";
-import { type WorkflowDefinition, definitionSchema, newStage, validateDefinition } from "./definition";
+import { type StageDef, type WorkflowDefinition, definitionSchema, newStage, validateDefinition } from "./definition";
 import { type DescriptorRead, type ImportProblem, readDescriptor } from "./io-descriptor";
 import { cleanJsonMessage, jsonErrorIndex, lineColumn } from "./io-json";
 
@@ -26,10 +26,13 @@ export type TandemExport = {
   definition: WorkflowDefinition;
 };
 
+/** The stage settings a descriptor file may set; each is present only when the file sets it. */
+export type DescriptorStageFields = Partial<Pick<StageDef, "runTimeoutMs" | "policyTags" | "budget">>;
+
 export type ImportResult =
   | { ok: true; kind: "tandem"; name: string; description: string; definition: WorkflowDefinition }
-  /** `runTimeoutMs` is absent when the file does not set one: a stage the graph goes into keeps its own. */
-  | { ok: true; kind: "descriptor"; name: string; graph: TaskGraph; runTimeoutMs?: number | null }
+  /** A stage setting the file does not set is absent: a stage the graph goes into keeps its own. */
+  | ({ ok: true; kind: "descriptor"; name: string; graph: TaskGraph } & DescriptorStageFields)
   | { ok: false; problems: ImportProblem[] };
 
 /** A whole workflow version as a Tandem export file's content (stringify it to save). */
@@ -97,7 +100,13 @@ function importDescriptor(d: Raw, base: string): ImportResult {
   const read = readDescriptor(d, base);
   const problems = [...read.problems];
   // The graph is checked as a one-stage automation, the way it will be saved.
-  const stage = { ...newStage(crypto.randomUUID(), "AUTOMATION", read.name), taskGraph: read.graph, runTimeoutMs: read.runTimeoutMs ?? null };
+  const stage = {
+    ...newStage(crypto.randomUUID(), "AUTOMATION", read.name),
+    taskGraph: read.graph,
+    runTimeoutMs: read.runTimeoutMs ?? null,
+    policyTags: read.policyTags ?? [],
+    budget: read.budget ?? null,
+  };
   const parsed = definitionSchema.safeParse({ stages: [stage] });
   if (!parsed.success) {
     for (const i of parsed.error.issues) problems.push({ path: descriptorPath(dotted(i.path), read, base), message: i.message });
@@ -106,8 +115,13 @@ function importDescriptor(d: Raw, base: string): ImportResult {
   }
   if (problems.length) return fail(problems);
   const parsedStage = parsed.data!.stages[0]!;
-  const timeout = read.runTimeoutMs === undefined ? {} : { runTimeoutMs: parsedStage.runTimeoutMs };
-  return { ok: true, kind: "descriptor", name: read.name, graph: parsedStage.taskGraph!, ...timeout };
+  // Only what the file sets: a stage it goes into keeps the rest of its own.
+  const fields: DescriptorStageFields = {
+    ...(read.runTimeoutMs === undefined ? {} : { runTimeoutMs: parsedStage.runTimeoutMs }),
+    ...(read.policyTags === undefined ? {} : { policyTags: parsedStage.policyTags }),
+    ...(read.budget === undefined ? {} : { budget: parsedStage.budget }),
+  };
+  return { ok: true, kind: "descriptor", name: read.name, graph: parsedStage.taskGraph!, ...fields };
 }
 
 /** A path in the wrapping one-stage definition, as a path in the descriptor file. */
@@ -117,6 +131,8 @@ function descriptorPath(path: string, read: Pick<DescriptorRead, "pathOf" | "run
   if (graph) return graph[1] ? read.pathOf(graph[1]) : at("tasks");
   if (path === "stages.0.name") return at("displayName");
   if (path === "stages.0.runTimeoutMs") return read.runTimeoutPath;
+  const extra = /^stages\.0\.(policyTags|budget)(\..*)?$/.exec(path);
+  if (extra) return at(`${extra[1]}${extra[2] ?? ""}`);
   return path;
 }
 
