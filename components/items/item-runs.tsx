@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ApprovalForm } from "@/components/runs/approval-form";
 import { RunList } from "@/components/runs/run-list";
 import type { ItemPage } from "@/lib/work-items/queries";
+import { ItemAgentWait } from "./item-agent-wait";
 
 /** The item's runs, newest first, each linking to its run page. */
 export function ItemRuns({ runs }: { runs: ItemPage["runs"] }) {
@@ -25,12 +26,16 @@ export function ItemRuns({ runs }: { runs: ItemPage["runs"] }) {
 /**
  * What the item's runs need from the reader, above everything else: the latest run's failure (while
  * the item is still in that run's stage; after it moved on, the failure is history, in the list), and
- * an approval they can give on the current stage's run, decided right here.
+ * an approval they can give, or an agent call waiting for a person, on the current stage's run, decided
+ * right here.
  */
 export function ItemRunAlerts({ runs, approval, stageId }: { runs: ItemPage["runs"]; approval: ItemPage["runApproval"]; stageId: string }) {
   const latest = runs[0];
   const failed = latest?.status === "failed" && latest.stageId === stageId ? latest : null;
-  if (!failed && !approval) return null;
+  const current = runs.find((r) => r.stageId === stageId);
+  // `waiting_approval` covers approval tasks and agent calls alike; ItemAgentWait asks which, and shows nothing for the former.
+  const waiting = current?.status === "waiting_approval" ? current : null;
+  if (!failed && !approval && !waiting) return null;
   return (
     <div className="space-y-3">
       {failed ? (
@@ -61,6 +66,7 @@ export function ItemRunAlerts({ runs, approval, stageId }: { runs: ItemPage["run
           </div>
         </div>
       ) : null}
+      {waiting ? <ItemAgentWait key={waiting.id} runId={waiting.id} shownAt={new Date().toISOString()} /> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type RunEventEntry, describeEvent, eventTone, mergeEvents } from "./event-text";
+import { RUN_EVENT_TYPES, type RunEventEntry, describeEvent, eventTone, mergeEvents } from "./event-text";
 
 const ev = (seq: number, type: string, taskKey: string | null = null, payload: Record<string, unknown> = {}): RunEventEntry => ({
   seq,
@@ -29,6 +29,24 @@ describe("run event text", () => {
     expect(describeEvent(ev(6, "run.status", null, { status: "weird" }))).toBe("Run status changed");
   });
 
+  it("says what an agent task waits for, and who let its call through or stopped it", () => {
+    const reason = "The agent wants to call the tool “deploy”, which needs a person's approval.";
+    expect(describeEvent(ev(1, "task.waiting", "review", { for: "agent", reason, gate: "tool", tool: "deploy" }), names)).toBe(`Agent review waits for a decision: ${reason}`);
+    expect(describeEvent(ev(2, "task.waiting", "review", { for: "agent", gate: "tool", tool: "deploy" }), names)).toBe("Agent review waits for approval to call “deploy”");
+    expect(describeEvent(ev(3, "task.waiting", "review", { for: "agent", gate: "budget" }), names)).toBe("Agent review waits for approval to go over its budget");
+    expect(describeEvent(ev(4, "task.waiting", "review", { for: "agent", gate: "guardrail" }), names)).toBe("Agent review waits for approval to go on");
+    expect(describeEvent(ev(5, "agent.approved", "review", { by: "Alice", comment: "", gate: "tool", tool: "deploy" }), names)).toBe("Agent review: call of “deploy” approved by Alice");
+    expect(describeEvent(ev(6, "agent.denied", "review", { by: "Bob", comment: "not on Fridays", gate: "tool", tool: "deploy" }), names)).toBe(
+      "Agent review: call of “deploy” denied by Bob — “not on Fridays”",
+    );
+    expect(describeEvent(ev(7, "agent.approved", "review", { by: "Alice", comment: "worth it", gate: "budget" }), names)).toBe("Agent review: going over budget approved by Alice — “worth it”");
+    expect(describeEvent(ev(8, "agent.denied", "review", { by: "Bob", comment: "no", gate: "guardrail" }), names)).toBe("Agent review: agent call denied by Bob — “no”");
+  });
+
+  it("listens for the agent decision events on the stream", () => {
+    expect(RUN_EVENT_TYPES).toEqual(expect.arrayContaining(["agent.approved", "agent.denied", "task.waiting"]));
+  });
+
   it("falls back to the raw type for events it does not know", () => {
     expect(describeEvent(ev(1, "run.something"))).toBe("run.something");
     expect(describeEvent(ev(2, "task.something", "x"))).toBe("task.something (x)");
@@ -43,6 +61,8 @@ describe("run event text", () => {
   it("colours failures red and completions green", () => {
     expect(eventTone("task.failed")).toBe("rose");
     expect(eventTone("approval.rejected")).toBe("rose");
+    expect(eventTone("agent.denied")).toBe("rose");
+    expect(eventTone("agent.approved")).toBe("emerald");
     expect(eventTone("run.completed")).toBe("emerald");
     expect(eventTone("task.waiting")).toBe("amber");
     expect(eventTone("run.created")).toBe("slate");

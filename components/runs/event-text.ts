@@ -27,6 +27,8 @@ export const RUN_EVENT_TYPES = [
   "task.submitted",
   "approval.approved",
   "approval.rejected",
+  "agent.approved",
+  "agent.denied",
   "item.moved",
   "item.not_moved",
 ] as const;
@@ -37,6 +39,22 @@ const by = (p: Record<string, unknown>) => (str(p.by) ? ` by ${p.by}` : "");
 const why = (text: string | null) => (text ? `: ${text}` : "");
 
 const WAITS: Record<string, string> = { approval: "an approval", human: "a person’s output", delay: "its delay" };
+
+/** What a decision on an agent call let through or stopped, from the event's payload: “call of “deploy””. */
+function gateText(p: Record<string, unknown>): string {
+  if (str(p.tool)) return `call of “${p.tool}”`;
+  if (p.gate === "budget") return "going over budget";
+  return "agent call";
+}
+
+/** A waiting task's line: an agent waits on a gate (its reason says what for), other tasks on a person or a delay. */
+function waitText(task: string, p: Record<string, unknown>): string {
+  if (p.for !== "agent") return `${task} waits for ${WAITS[String(p.for)] ?? String(p.for ?? "something")}`;
+  // The gate's reason is a sentence naming the tool or the budget; repeating it in our words would say it twice.
+  if (str(p.reason)) return `${task} waits for a decision: ${p.reason}`;
+  const what = str(p.tool) ? `to call “${p.tool}”` : p.gate === "budget" ? "to go over its budget" : "to go on";
+  return `${task} waits for approval ${what}`;
+}
 
 /**
  * An event in one line of plain English: “review failed (attempt 2): timeout”. `name` turns a task
@@ -68,7 +86,7 @@ export function describeEvent(e: RunEventEntry, name: (taskKey: string) => strin
     case "task.started":
       return `${task} started${attempt}`;
     case "task.waiting":
-      return `${task} waits for ${WAITS[String(p.for)] ?? String(p.for ?? "something")}`;
+      return waitText(task, p);
     case "task.completed":
       return `${task} completed${num(p.durationMs) !== null ? ` in ${formatRunDuration(num(p.durationMs))}` : ""}`;
     case "task.failed":
@@ -89,6 +107,10 @@ export function describeEvent(e: RunEventEntry, name: (taskKey: string) => strin
       return `${task} approved${by(p)}${str(p.comment) ? ` — “${p.comment}”` : ""}`;
     case "approval.rejected":
       return `${task} rejected${by(p)}${str(p.comment) ? ` — “${p.comment}”` : ""}`;
+    case "agent.approved":
+      return `${task}: ${gateText(p)} approved${by(p)}${str(p.comment) ? ` — “${p.comment}”` : ""}`;
+    case "agent.denied":
+      return `${task}: ${gateText(p)} denied${by(p)}${str(p.comment) ? ` — “${p.comment}”` : ""}`;
     case "item.moved":
       return `Item moved to ${str(p.toName) ?? "the next stage"}`;
     case "item.not_moved":
@@ -108,8 +130,8 @@ export function mergeEvents(a: readonly RunEventEntry[], b: readonly RunEventEnt
 
 /** The tone of an event's dot in the log. */
 export function eventTone(type: string): "rose" | "emerald" | "amber" | "slate" | "sky" {
-  if (type.endsWith(".failed") || type === "approval.rejected" || type === "item.not_moved") return "rose";
-  if (type.endsWith(".completed") || type === "approval.approved" || type === "item.moved") return "emerald";
+  if (type.endsWith(".failed") || type === "approval.rejected" || type === "agent.denied" || type === "item.not_moved") return "rose";
+  if (type.endsWith(".completed") || type === "approval.approved" || type === "agent.approved" || type === "item.moved") return "emerald";
   if (type === "task.waiting" || type === "run.paused" || type === "task.retrying") return "amber";
   if (type.endsWith(".started") || type === "run.resumed" || type === "run.retried") return "sky";
   return "slate";

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Timestamp } from "@/components/items/timestamp";
+import type { Spend } from "@/lib/catalog/queries";
 import type { RunView } from "@/lib/runs/queries";
+import { formatTokens, formatUsd } from "./agent-format";
 import { RunControls } from "./run-controls";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatRunDuration, originLabel } from "./status-look";
@@ -16,11 +18,13 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 
 /**
  * Where the run belongs (workflow › stage › item), its status, who or what started it, when, at which
- * version, and the controls the viewer may use. A failed run's error stands out under it.
+ * version, what its agent calls used (when it made any), and the controls the viewer may use. A failed
+ * run's error stands out under it.
  */
-export function RunHeader({ view, now }: { view: RunView; now: Date }) {
+export function RunHeader({ view, spend, now }: { view: RunView; spend?: Spend; now: Date }) {
   const { run, workflow, stage, item } = view;
   const end = run.finishedAt ?? (run.startedAt ? now : null);
+  const agents = spend && spend.calls > 0 ? spend : null;
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-1.5 text-sm text-slate-500">
@@ -64,6 +68,16 @@ export function RunHeader({ view, now }: { view: RunView; now: Date }) {
           </Link>
         </Meta>
       </dl>
+      {agents ? (
+        // Its own line, not an eighth column: at eight the dates above get cut short.
+        <p className="-mt-2 px-1 text-xs text-slate-600" data-testid="run-agent-spend">
+          <span className="font-medium text-slate-700">Agents:</span> {agents.calls} call{agents.calls === 1 ? "" : "s"} ·{" "}
+          <span title={`${agents.inputTokens.toLocaleString("en-US")} tokens in, ${agents.outputTokens.toLocaleString("en-US")} out`}>
+            {formatTokens(agents.inputTokens + agents.outputTokens)} tokens ({formatTokens(agents.inputTokens)} in, {formatTokens(agents.outputTokens)} out)
+          </span>{" "}
+          · <span title="Estimated from each agent version's prices per million tokens">≈ {formatUsd(agents.costUsd)} estimated</span>
+        </p>
+      ) : null}
       {run.error ? (
         <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm whitespace-pre-wrap break-words text-rose-800 ring-1 ring-rose-200" data-testid="run-error">
           <span className="font-semibold">{run.status === "cancelled" ? "Cancelled: " : "Failed: "}</span>

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { EXECUTORS } from "@/components/designer/executors/registry";
 import type { Task } from "@/lib/engine/graph-schema";
 import { retryRunAction } from "@/lib/runs/actions";
+import type { RunAgents } from "@/lib/runs/queries";
+import { AgentCalls } from "./agent-calls";
 import { ApprovalForm } from "./approval-form";
 import { HumanOutputForm } from "./human-output-form";
 import { prettyJson } from "./json";
@@ -86,9 +88,10 @@ function ApprovalSection({ runId, task }: { runId: string; task: RunTask }) {
 
 /**
  * The selected task: state, timings, attempts, input, output and error; the approval or human-task form
- * when the viewer can act; “Retry from here” on a failed run.
+ * when the viewer can act; an agent task's calls (and the decision one waits for); “Retry from here”
+ * on a failed run.
  */
-export function TaskPanel({ runId, task, def, onClose }: { runId: string; task: RunTask; def: Task | undefined; onClose: () => void }) {
+export function TaskPanel({ runId, task, def, agents, onClose }: { runId: string; task: RunTask; def: Task | undefined; agents: RunAgents; onClose: () => void }) {
   const look = taskLook(task.status, task.waitingFor);
   const exec = EXECUTORS[task.executor];
   const retry = useRunAction();
@@ -150,6 +153,14 @@ export function TaskPanel({ runId, task, def, onClose }: { runId: string; task: 
         </Section>
       ) : null}
       {task.approval ? <ApprovalSection runId={runId} task={task} /> : null}
+      {task.executor === "agent" ? (
+        <AgentCalls
+          runId={runId}
+          calls={agents.calls.filter((c) => c.taskKey === task.key)}
+          spend={agents.spend.byTask[task.key]}
+          wait={agents.waits.find((w) => w.taskKey === task.key)}
+        />
+      ) : null}
       {task.executor === "human" && (task.canSubmit || instructions) ? (
         <Section title="Your part">
           {instructions ? <p className="text-sm whitespace-pre-wrap text-slate-700">{instructions}</p> : null}

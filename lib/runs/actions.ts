@@ -2,9 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/auth/action";
+import { decideAgentCall } from "./agent-decisions";
 import { cancelRun, pauseRun, resumeRun, retryRun } from "./control";
 import { decideApproval, submitTaskOutput } from "./decisions";
-import { decideApprovalInput, retryRunInput, runRef, submitTaskOutputInput } from "./schemas";
+import { listAgentWaits } from "./queries";
+import { decideAgentCallInput, decideApprovalInput, retryRunInput, runRef, submitTaskOutputInput } from "./schemas";
 
 // Revalidating the run page also re-renders the page the action came from (the item page's inline
 // approval), so both show the decision without a second round trip.
@@ -41,6 +43,15 @@ const decide = defineAction(decideApprovalInput, async (actor, input) => {
   return result;
 });
 
+const decideAgent = defineAction(decideAgentCallInput, async (actor, input) => {
+  const result = await decideAgentCall(await getDb(), actor, input);
+  refresh(input.runId);
+  return result;
+});
+
+// A read, as an action: the item page learns what an agent waits for only when its run waits (see ItemAgentWait).
+const agentWaits = defineAction(runRef, async (actor, input) => listAgentWaits({ db: await getDb(), actor, runId: input.runId }));
+
 const submit = defineAction(submitTaskOutputInput, async (actor, input) => {
   const task = await submitTaskOutput(await getDb(), actor, input);
   refresh(input.runId);
@@ -70,6 +81,16 @@ export async function retryRunAction(input: unknown) {
 /** Approves or rejects an approval task (run page panel, item page). */
 export async function decideApprovalAction(input: unknown) {
   return decide(input);
+}
+
+/** Approves or denies an agent call that waits for a person: a tool call, going over budget, a guarded call. */
+export async function decideAgentCallAction(input: unknown) {
+  return decideAgent(input);
+}
+
+/** The agent calls of a run waiting for a decision, and whether the viewer may give it (item page). */
+export async function listAgentWaitsAction(input: unknown) {
+  return agentWaits(input);
 }
 
 /** Completes a waiting human task with the output a person entered. */

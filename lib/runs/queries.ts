@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type RunStatusValue, runs, stages, taskApprovals, taskRuns, users, workItems, workflows } from "@/db/schema";
+import { type RunStatusValue, agentCalls, catalogAgents, runs, stages, taskApprovals, taskRuns, users, workItems, workflows } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { atLeast } from "@/lib/auth/permissions";
 import { visibleWorkflowsWhere } from "@/lib/auth/visibility";
+import { listRunAgentCalls, runSpend } from "@/lib/catalog/queries";
 import type { ExecutorOf } from "@/lib/engine/graph-schema";
 import { requirePinnedStage } from "@/lib/engine/runtime/definitions";
 import { requireRun } from "./access";
+import { agentWaitsOf } from "./agent-waits";
 
 /** Read models of runs for the run page, the item page and the REST API; each takes the actor. */
 
@@ -81,6 +83,43 @@ export async function getRunView({ db, actor, runId }: { db: Db; actor: Actor; r
   };
 }
 export type RunView = Awaited<ReturnType<typeof getRunView>>;
+
+/**
+ * The run page in one round of queries: the run view, every agent call with its transcript, the run's
+ * agent spend, and the calls waiting for a person (with whether the actor may decide them).
+ */
+export async function getRunPage({ db, actor, runId }: { db: Db; actor: Actor; runId: string }) {
+  const [view, calls, spend] = await Promise.all([getRunView({ db, actor, runId }), listRunAgentCalls(db, actor, runId), runSpend(db, actor, runId)]);
+  const waits = agentWaitsOf({ runStatus: view.run.status, level: view.workflow.level, tasks: view.tasks, calls });
+  return { view, agents: { calls, spend, waits } };
+}
+export type RunAgents = Awaited<ReturnType<typeof getRunPage>>["agents"];
+
+/**
+ * The agent calls of a run that wait for a decision, without transcripts: what the item page offers
+ * inline. Reads the calls only when a task waits for one.
+ */
+export async function listAgentWaits({ db, actor, runId }: { db: Db; actor: Actor; runId: string }) {
+  const view = await getRunView({ db, actor, runId });
+  if (!view.tasks.some((t) => t.status === "waiting" && t.waitingFor === "agent")) return [];
+  const rows = await db
+    .select({ c: { id: agentCalls.id, iteration: agentCalls.iteration, status: agentCalls.status, gate: agentCalls.gate, at: agentCalls.at, agentId: agentCalls.catalogAgentId, version: agentCalls.agentVersion }, taskKey: taskRuns.taskKey, agentName: catalogAgents.name })
+    .from(agentCalls)
+    .innerJoin(taskRuns, eq(taskRuns.id, agentCalls.taskRunId))
+    .leftJoin(catalogAgents, eq(catalogAgents.id, agentCalls.catalogAgentId))
+    .where(and(eq(agentCalls.runId, view.run.id), eq(agentCalls.status, "waiting")))
+    .orderBy(asc(agentCalls.id));
+  const calls = rows.map(({ c, taskKey, agentName }) => ({
+    id: c.id,
+    taskKey,
+    iteration: c.iteration ?? 1,
+    status: c.status ?? "waiting",
+    gate: c.gate ?? null,
+    agent: c.agentId ? { id: c.agentId, name: agentName ?? "(deleted agent)", version: c.version } : null,
+    at: c.at.toISOString(),
+  }));
+  return agentWaitsOf({ runStatus: view.run.status, level: view.workflow.level, tasks: view.tasks, calls });
+}
 
 /** Runs the actor can see, newest first: of one workflow, of one item, or all, optionally by status; `before` pages. */
 export async function listRuns({

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { getActor, requireActor } from "@/lib/auth/session";
 import { listRunEvents } from "@/lib/engine/runtime/events";
 import { orNotFound } from "@/lib/pages";
-import { getRunView } from "@/lib/runs/queries";
+import { getRunPage } from "@/lib/runs/queries";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,10 +17,10 @@ const EVENTS_SHOWN = 500;
 const loadRun = cache(async (id: string) => {
   const actor = await requireActor();
   const db = await getDb();
-  const view = await orNotFound(getRunView({ db, actor, runId: id }));
+  const { view, agents } = await orNotFound(getRunPage({ db, actor, runId: id }));
   const rows = await listRunEvents(db, view.run.id, Math.max(0, view.run.lastSeq - EVENTS_SHOWN), EVENTS_SHOWN);
   const events = rows.map((e) => ({ seq: e.seq, type: e.type, taskKey: e.taskKey, payload: e.payload, at: e.at.toISOString() }));
-  return { view, events };
+  return { view, agents, events };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -30,11 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RunPage({ params }: Props) {
-  const { view, events } = await loadRun((await params).id);
+  const { view, agents, events } = await loadRun((await params).id);
   return (
     <div className="space-y-5">
-      <RunHeader view={view} now={new Date()} />
-      <RunBody view={view} events={events} />
+      <RunHeader view={view} spend={agents.spend.total} now={new Date()} />
+      <RunBody view={view} agents={agents} events={events} />
     </div>
   );
 }
