@@ -126,6 +126,17 @@ describeEngine("agent budgets and guardrails", (h) => {
     expect(JSON.stringify(calls)).not.toContain(KEY);
   });
 
+  it("a call blocked for a credential in its output does not store the credential in its transcript", async () => {
+    script = answer({ text: "deploy with AKIAABCDEFGHIJKLMNOP" });
+    const s = await catalogSetup(h.db(), { config: llm(), tasks: [agentTask("draft", "writer")], stagePolicyTags: ["secrets"], secrets: { LLM_API_KEY: KEY } });
+    const run = await startItemRun(h.db(), s);
+    expect((await waitForRun(h.db(), run.id)).error).toContain("what looks like an AWS access key");
+    const calls = await callsOf(h.db(), run.id);
+    expect(calls[0]!.status).toBe("blocked");
+    expect(JSON.stringify(calls)).not.toContain("AKIAABCDEFGHIJKLMNOP");
+    expect(JSON.stringify(calls[0]!.transcript)).toContain("deploy with ••••");
+  });
+
   it("a team's flagging policy lets the output through and stores the flag; an unknown tag is noted", async () => {
     script = answer({ text: "please rm -rf the cache" });
     const s = await catalogSetup(h.db(), { config: llm(), tasks: [agentTask("draft", "writer", { policyTags: ["careful", "nobody-defined-this"] })], secrets: { LLM_API_KEY: KEY } });

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AgentCallStatus, agentCalls } from "@/db/schema";
 import type { Gate, GuardrailResult, TranscriptEntry, Usage } from "@/lib/agents/catalog/schemas";
+import { maskCredentials } from "@/lib/agents/guardrails/credentials";
 import { maskSecrets } from "@/lib/secrets/store";
 
 /**
@@ -37,10 +38,13 @@ export type CallRecord = {
   state?: unknown;
 };
 
-/** A JSON value with every secret value replaced by “••••” (as written and as escaped inside JSON strings). */
+/**
+ * A JSON value with every stored secret's value (as written and as escaped inside JSON strings) and every
+ * well-known credential format replaced by “••••”.
+ */
 export function masked<T>(value: T, secretValues: string[]): T {
-  if (value === undefined || value === null || secretValues.length === 0) return value;
-  return JSON.parse(maskSecrets(JSON.stringify(value), secretValues)) as T;
+  if (value === undefined || value === null) return value;
+  return JSON.parse(maskCredentials(maskSecrets(JSON.stringify(value), secretValues))) as T;
 }
 
 /** Writes a call's row (or updates the paused one it continues); masks what could carry a secret. Returns its id. */
@@ -55,7 +59,7 @@ export async function saveCall(db: Db, id: number | null, who: CallIdentity, rec
     latencyMs: Math.round(rec.latencyMs),
     transcript: masked(rec.transcript, secretValues),
     guardrails: rec.guardrails,
-    error: rec.error ? maskSecrets(rec.error, secretValues) : null,
+    error: rec.error ? maskCredentials(maskSecrets(rec.error, secretValues)) : null,
     // Left out, an update keeps the gate: a decided call shows who let it go on.
     gate: rec.gate === undefined ? undefined : masked(rec.gate, secretValues),
     // The state continues a model conversation; it is what the model saw, so it is stored as it was.

@@ -60,7 +60,8 @@ export function overBudget(budget: Budget, spend: Spend, passed = false): boolea
   return overCost || overTokens;
 }
 
-const usd = (micros: number) => `$${(micros / 1_000_000).toFixed(micros < 10_000 ? 4 : 2)}`;
+// Under a dollar, cents would hide what a budget of fractions of a cent is about.
+const usd = (micros: number) => `$${(micros / 1_000_000).toFixed(micros < 1_000_000 ? 4 : 2)}`;
 
 /** The gate that asks a person to let a call go over its budget. */
 export function budgetGate(scope: "task" | "stage", budget: Budget, spend: Spend): Gate {

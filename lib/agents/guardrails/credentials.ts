@@ -47,3 +47,23 @@ export function credentialKinds(text: string, secretValues: string[]): string[] 
   if (secretForms(secretValues).some((form) => text.includes(form))) found.push(SECRET_LABEL);
   return found;
 }
+
+const MASK = "••••";
+
+/**
+ * Text with every well-known credential format replaced by “••••” (a hard-coded assignment keeps its name
+ * and quotes). For transcripts: a call a guardrail blocked for a leaked key must not store the key.
+ */
+export function maskCredentials(text: string): string {
+  let out = text;
+  for (const { re } of PATTERNS) {
+    const global = new RegExp(re.source, `${re.flags.replace("g", "")}g`);
+    // Without a capture group the second argument is the offset: only a string is a captured quote.
+    out = out.replace(global, (match: string, quote: unknown) => {
+      if (typeof quote !== "string") return MASK;
+      const at = match.indexOf(quote);
+      return `${match.slice(0, at + 1)}${MASK}${quote}`;
+    });
+  }
+  return out;
+}

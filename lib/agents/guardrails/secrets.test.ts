@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guardrailCheckSchema } from "@/lib/agents/catalog/schemas";
 import { type TaggedCheck, checkInput, checkOutput } from "./checks";
+import { maskCredentials } from "./credentials";
 
 const tagged = (tag: string, raw: unknown): TaggedCheck => ({ tag, check: guardrailCheckSchema.parse(raw) });
 const noSecrets = (extra: Record<string, unknown> = {}) => tagged("no-secrets", { kind: "secrets", ...extra });
@@ -109,5 +110,13 @@ describe("secrets check", () => {
   it("scans object keys as well as values", () => {
     const [r] = checkInput([noSecrets({ on: "input" })], { input: { [fake.aws]: true }, secretValues: [] });
     expect(r?.verdict).toBe("block");
+  });
+});
+
+describe("maskCredentials", () => {
+  it("replaces each credential format, keeping an assignment's name and quotes, and leaves other text alone", () => {
+    const text = 'deploy with AKIAABCDEFGHIJKLMNOP and DB_PASSWORD = "hunter2hunter2" then ghp_abcdefghijklmnopqrstuvwxyz0123456789 ok';
+    expect(maskCredentials(text)).toBe('deploy with •••• and DB_PASSWORD = "••••" then •••• ok');
+    expect(maskCredentials("nothing secret here")).toBe("nothing secret here");
   });
 });
