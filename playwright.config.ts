@@ -33,6 +33,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // Journeys run two at a time beside a production server on a 2-core CI machine: 30 s per journey and 5 s
+  // per expectation left no headroom once the suite grew (templates ran 27 s alone). No retries: a slow
+  // machine gets time, a flaky test still fails.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   // A test wrapper script counts results from this JSON file: keep the path.
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
