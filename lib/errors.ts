@@ -61,3 +61,9 @@ const statusByCode: Record<ErrorCode, number> = {
 export function errorStatus(code: ErrorCode): number {
   return statusByCode[code];
 }
+
+/** Whether a database error is a unique-constraint violation (postgres.js and PGlite report it directly or as a cause). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}

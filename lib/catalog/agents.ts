@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Level, atLeast } from "@/lib/auth/permissions";
 import { visibleWhere, workflowLevel } from "@/lib/auth/visibility";
 import { appendAudit } from "@/lib/audit/log";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ownerFor } from "@/lib/workflows/create";
 import { archiveAgentInput, createAgentInput, updateAgentInput } from "./schemas";
@@ -27,12 +27,6 @@ export type AgentView = CatalogAgent & {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A name another agent of the same owner already has: the unique index's error as a readable one. */
-function isNameTaken(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}
 
 const nameTaken = (name: string) => new Conflict(`An agent named “${name}” already exists here; choose another name.`);
 
@@ -130,7 +124,7 @@ export async function createAgent(db: Db, actor: Actor, input: unknown): Promise
     });
     return requireAgent(db, actor, id);
   } catch (error) {
-    if (isNameTaken(error)) throw nameTaken(data.name);
+    if (isUniqueViolation(error)) throw nameTaken(data.name);
     throw error;
   }
 }
@@ -175,7 +169,7 @@ export async function updateAgent(db: Db, actor: Actor, input: unknown): Promise
       });
     });
   } catch (error) {
-    if (isNameTaken(error)) throw nameTaken(data.name);
+    if (isUniqueViolation(error)) throw nameTaken(data.name);
     throw error;
   }
   return requireAgent(db, actor, agent.id);

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Level, atLeast } from "@/lib/auth/permissions";
 import { visibleWhere, workflowLevel } from "@/lib/auth/visibility";
 import { appendAudit } from "@/lib/audit/log";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound, isUniqueViolation } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { ownerFor } from "@/lib/workflows/create";
 import { deletePolicyInput, savePolicyInput } from "./schemas";
@@ -81,8 +81,7 @@ export async function savePolicy(db: Db, actor: Actor, input: unknown): Promise<
       return row;
     });
   } catch (error) {
-    const e = error as { code?: string; cause?: { code?: string } };
-    if (e?.code === "23505" || e?.cause?.code === "23505") throw new Conflict(`A policy tagged “${data.tag}” already exists here; edit that one.`);
+    if (isUniqueViolation(error)) throw new Conflict(`A policy tagged “${data.tag}” already exists here; edit that one.`);
     throw error;
   }
 }
